@@ -1,0 +1,73 @@
+import { type AccountApprovedData, accountApproved } from './account-approved';
+import { type ClaimDecisionData, claimDecision } from './claim-decision';
+import type { EmailContent, RenderedEmail } from './content';
+import { type EmailChangeConfirmationData, emailChangeConfirmation } from './email-change-confirmation';
+import { singleLine } from './escape';
+import { type ImportReportData, importReport } from './import-report';
+import { renderHtml } from './layout';
+import { type LearnerWelcomeData, learnerWelcome } from './learner-welcome';
+import { type PasswordResetData, passwordReset } from './password-reset';
+import type { MailContext } from './paths';
+import { type PermissionGrantedData, permissionGranted } from './permission-granted';
+import { type PossibleClaimsDigestData, possibleClaimsDigest } from './possible-claims-digest';
+import { type RecordViewedData, recordViewed } from './record-viewed';
+import { renderText } from './text';
+
+/**
+ * LAR's emails: `renderEmail('password-reset', data, { publicUrl })` gives the subject and both parts.
+ *
+ * Data conventions: instants are `Date`s and are shown to people in UK time (Europe/London) as
+ * "14:05 on 28 November 2026"; counts are numbers; every string is plain text, escaped here for HTML.
+ */
+export type { AccountApprovedData } from './account-approved';
+export type { ClaimDecisionData } from './claim-decision';
+export type { RenderedEmail } from './content';
+export type { EmailChangeConfirmationData } from './email-change-confirmation';
+export type { RecordSection } from './format';
+export type { ImportReportData, RejectedRow } from './import-report';
+export type { LearnerWelcomeData } from './learner-welcome';
+export type { PasswordResetData } from './password-reset';
+export { type MailContext, type MailPath, mailPaths, mailUrl } from './paths';
+export type { PermissionGrantedData } from './permission-granted';
+export type { PossibleClaim, PossibleClaimsDigestData } from './possible-claims-digest';
+export type { RecordViewedData } from './record-viewed';
+
+export interface TemplateData {
+  'account-approved': AccountApprovedData;
+  'learner-welcome': LearnerWelcomeData;
+  'import-report': ImportReportData;
+  'possible-claims-digest': PossibleClaimsDigestData;
+  'claim-decision': ClaimDecisionData;
+  'permission-granted': PermissionGrantedData;
+  'record-viewed': RecordViewedData;
+  'password-reset': PasswordResetData;
+  'email-change-confirmation': EmailChangeConfirmationData;
+}
+
+export type TemplateName = keyof TemplateData;
+
+const templates: { [T in TemplateName]: (data: TemplateData[T], context: MailContext) => EmailContent } = {
+  'account-approved': accountApproved,
+  'learner-welcome': learnerWelcome,
+  'import-report': importReport,
+  'possible-claims-digest': possibleClaimsDigest,
+  'claim-decision': claimDecision,
+  'permission-granted': permissionGranted,
+  'record-viewed': recordViewed,
+  'password-reset': passwordReset,
+  'email-change-confirmation': emailChangeConfirmation,
+};
+
+export const templateNames = Object.keys(templates) as TemplateName[];
+
+export function renderEmail<T extends TemplateName>(
+  template: T,
+  data: TemplateData[T],
+  context: MailContext,
+): RenderedEmail {
+  const render = templates[template] as (data: TemplateData[T], context: MailContext) => EmailContent;
+  const content = render(data, context);
+  // Subjects are headers: a newline from a user-provided name must not reach the transport.
+  const subject = singleLine(content.subject);
+  return { subject, text: renderText({ ...content, subject }), html: renderHtml({ ...content, subject }) };
+}

@@ -1,0 +1,27 @@
+import fp from 'fastify-plugin';
+import type { Config } from '../../config';
+import { type Database, openDatabase } from '../../db/database';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Database;
+    config: Config;
+  }
+}
+
+export interface DatabasePluginOptions {
+  config: Config;
+  /** An already open database (tests, the CLI); the app then leaves closing it to the owner. */
+  database?: Database;
+}
+
+/** Decorates the app with its configuration and database (Prisma Client and raw SQL). */
+export default fp<DatabasePluginOptions>(
+  async (app, { config, database }) => {
+    const db = database ?? (await openDatabase(config, (line) => app.log.info(line)));
+    app.decorate('config', config);
+    app.decorate('db', db);
+    if (!database) app.addHook('onClose', async () => db.close());
+  },
+  { name: 'lar-database' },
+);

@@ -1,0 +1,48 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import jwt from '@fastify/jwt';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../../config';
+import { AppError } from '../../lib/errors';
+import { registerDocs } from './swagger';
+
+/**
+ * Third-party plugins, in a fixed order, each with its options. No CORS plugin: the app is served
+ * from the same origin as the API, so browsers refuse other origins by default.
+ */
+export async function registerExternalPlugins(app: FastifyInstance, config: Config): Promise<void> {
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: config.publicUrl.startsWith('https:') ? [] : null,
+      },
+    },
+    hsts: config.publicUrl.startsWith('https:'),
+  });
+  await app.register(rateLimit, {
+    global: true,
+    max: config.rateLimitPerMinute,
+    timeWindow: '1 minute',
+    errorResponseBuilder: (_request, context) => {
+      const error = new AppError('RATE_LIMITED', `Too many requests: try again in ${context.after}.`);
+      return Object.assign(error, { statusCode: 429 });
+    },
+  });
+  await app.register(cookie);
+  await app.register(jwt, {
+    secret: config.jwtSecret,
+    cookie: { cookieName: 'lar_access', signed: false },
+    sign: { expiresIn: '15m' },
+  });
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
+  await registerDocs(app);
+}

@@ -1,0 +1,104 @@
+import type { JobsPage, OutboxMessageDetail, OutboxPage, OutboxQuery, OutboxStatus } from '@lar/shared/api';
+import type { PrismaClient } from '../../../../generated/prisma/client';
+import { AppError } from '../../../../lib/errors';
+
+type OutboxRow = Awaited<ReturnType<PrismaClient['outboxMessage']['findFirstOrThrow']>>;
+
+const summary = (m: OutboxRow) => ({
+  id: m.id,
+  template: m.template,
+  to: m.to,
+  subject: m.subject,
+  status: m.status,
+  attempts: m.attempts,
+  lastError: m.lastError,
+  nextAttemptAt: m.nextAttemptAt.toISOString(),
+  sentAt: m.sentAt?.toISOString() ?? null,
+  createdAt: m.createdAt.toISOString(),
+});
+
+/** The mail outbox, newest first, with counts by status for the filter. */
+export async function listOutbox(prisma: PrismaClient, query: OutboxQuery): Promise<OutboxPage> {
+  const where = query.status ? { status: query.status } : {};
+  const [rows, total, grouped] = await Promise.all([
+    prisma.outboxMessage.findMany({
+      where,
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    }),
+    prisma.outboxMessage.count({ where }),
+    prisma.outboxMessage.groupBy({ by: ['status'], _count: { _all: true } }),
+  ]);
+  const counts: Record<OutboxStatus, number> = { PENDING: 0, SENT: 0, FAILED: 0 };
+  for (const g of grouped) counts[g.status] = g._count._all;
+  return { items: rows.map(summary), total, page: query.page, pageSize: query.pageSize, counts };
+}
+
+export async function outboxMessage(prisma: PrismaClient, id: string): Promise<OutboxMessageDetail> {
+  const m = await prisma.outboxMessage.findUnique({ where: { id } });
+  if (!m) throw new AppError('NOT_FOUND', 'No such message in the outbox.');
+  return { ...summary(m), idempotencyKey: m.idempotencyKey, text: m.text, html: m.html };
+}
+
+/**
+ * Puts a failed (or already sent) message back in the queue with a fresh set of attempts, and
+ * records who did it. A message still waiting is left alone.
+ */
+export async function resendOutboxMessage(
+  prisma: PrismaClient,
+  { id, actor }: { id: string; actor: string },
+): Promise<OutboxMessageDetail> {
+  await prisma.$transaction(async (tx) => {
+    const m = await tx.outboxMessage.findUnique({ where: { id } });
+    if (!m) throw new AppError('NOT_FOUND', 'No such message in the outbox.');
+    if (m.status === 'PENDING') throw new AppError('CONFLICT', 'This message is already waiting to be sent.');
+    await tx.outboxMessage.update({
+      where: { id },
+      data: { status: 'PENDING', attempts: 0, nextAttemptAt: new Date(), lockedUntil: null, lastError: null },
+    });
+    await tx.auditEvent.create({
+      data: {
+        action: 'outbox.resend',
+        actor,
+        subjectType: 'OutboxMessage',
+        subjectId: id,
+        details: { previousStatus: m.status, attempts: m.attempts, lastError: m.lastError },
+      },
+    });
+  });
+  return outboxMessage(prisma, id);
+}
+
+export async function listJobs(
+  prisma: PrismaClient,
+  query: { page: number; pageSize: number; status?: string; queue?: string },
+): Promise<JobsPage> {
+  const where = {
+    ...(query.status ? { status: query.status as never } : {}),
+    ...(query.queue ? { queue: query.queue } : {}),
+  };
+  const [rows, total] = await Promise.all([
+    prisma.job.findMany({
+      where,
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    }),
+    prisma.job.count({ where }),
+  ]);
+  const items = rows.map((j) => ({
+    id: j.id,
+    queue: j.queue,
+    status: j.status,
+    attempts: j.attempts,
+    maxAttempts: j.maxAttempts,
+    progressDone: j.progressDone,
+    progressTotal: j.progressTotal,
+    lastError: j.lastError,
+    runAt: j.runAt.toISOString(),
+    finishedAt: j.finishedAt?.toISOString() ?? null,
+    createdAt: j.createdAt.toISOString(),
+  }));
+  return { items, total, page: query.page, pageSize: query.pageSize };
+}

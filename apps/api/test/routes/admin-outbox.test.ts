@@ -1,0 +1,174 @@
+import type { Role } from '../../src/lib/access';
+import { enqueueEmail } from '../../src/mail/outbox';
+import { samples } from '../../src/mail/templates/samples';
+import { buildTestApp } from '../helpers/app';
+import { accessToken, asRole } from '../helpers/auth';
+
+const others: Role[] = ['learner', 'centre', 'third_party', 'awarding_organisation'];
+
+describe('/api/v1/admin/outbox', () => {
+  let t: Awaited<ReturnType<typeof buildTestApp>>;
+  beforeAll(async () => {
+    t = await buildTestApp();
+    const context = { publicUrl: t.app.config.publicUrl };
+    for (const [key, to] of [
+      ['a', 'one@example.org'],
+      ['b', 'two@example.org'],
+      ['c', 'three@example.org'],
+    ]) {
+      await enqueueEmail(
+        t.database.prisma,
+        {
+          idempotencyKey: `test:${key}`,
+          to: to ?? '',
+          template: 'password-reset',
+          data: samples['password-reset'],
+        },
+        context,
+      );
+    }
+    await t.database.prisma.outboxMessage.update({
+      where: { idempotencyKey: 'test:c' },
+      data: { status: 'FAILED', attempts: 8, lastError: 'connect ECONNREFUSED 127.0.0.1:25' },
+    });
+  });
+  afterAll(async () => t.close());
+
+  it('lists messages with status, attempts and last error, newest first, filtered and paged', async () => {
+    const res = await t.app.inject({
+      url: '/api/v1/admin/outbox?status=FAILED',
+      headers: asRole(t.app, 'administrator'),
+    });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.counts).toEqual({ PENDING: 2, SENT: 0, FAILED: 1 });
+    expect(body.total).toBe(1);
+    expect(body.items).toEqual([
+      expect.objectContaining({
+        to: 'three@example.org',
+        status: 'FAILED',
+        attempts: 8,
+        lastError: 'connect ECONNREFUSED 127.0.0.1:25',
+        template: 'password-reset',
+      }),
+    ]);
+    const paged = await t.app.inject({
+      url: '/api/v1/admin/outbox?pageSize=2&page=2',
+      headers: asRole(t.app, 'administrator'),
+    });
+    expect(paged.json()).toMatchObject({ total: 3, page: 2, pageSize: 2 });
+    expect(paged.json().items).toHaveLength(1);
+  });
+
+  it('accepts the token as a bearer header too', async () => {
+    const res = await t.app.inject({
+      url: '/api/v1/admin/outbox',
+      headers: { authorization: `Bearer ${accessToken(t.app, 'administrator')}` },
+    });
+    expect(res.statusCode).toBe(200);
+  });
+
+  it('shows one message with both parts', async () => {
+    const list = await t.app.inject({ url: '/api/v1/admin/outbox', headers: asRole(t.app, 'administrator') });
+    const id = list.json().items[0].id;
+    const res = await t.app.inject({
+      url: `/api/v1/admin/outbox/${id}`,
+      headers: asRole(t.app, 'administrator'),
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().text).toContain('reset');
+    expect(res.json().html).toContain('<html');
+  });
+
+  it('resends a failed message with fresh attempts, audits it, and refuses one still waiting', async () => {
+    const failed = await t.database.prisma.outboxMessage.findUniqueOrThrow({
+      where: { idempotencyKey: 'test:c' },
+    });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/admin/outbox/${failed.id}/resend`,
+      headers: asRole(t.app, 'administrator'),
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'PENDING', attempts: 0, lastError: null });
+    const audit = await t.database.prisma.auditEvent.findFirstOrThrow({ where: { action: 'outbox.resend' } });
+    expect(audit).toMatchObject({
+      subjectId: failed.id,
+      details: expect.objectContaining({ previousStatus: 'FAILED' }),
+    });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/admin/outbox/${failed.id}/resend`,
+      headers: asRole(t.app, 'administrator'),
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('CONFLICT');
+  });
+
+  it('answers 404 for an unknown message and 400 for a malformed id', async () => {
+    const unknown = await t.app.inject({
+      url: '/api/v1/admin/outbox/00000000-0000-4000-8000-000000000000',
+      headers: asRole(t.app, 'administrator'),
+    });
+    expect(unknown.statusCode).toBe(404);
+    const malformed = await t.app.inject({
+      url: '/api/v1/admin/outbox/nope',
+      headers: asRole(t.app, 'administrator'),
+    });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().error.details[0].field).toBe('params.id');
+  });
+
+  describe.each([
+    ['GET', '/api/v1/admin/outbox'],
+    ['GET', '/api/v1/admin/outbox/00000000-0000-4000-8000-000000000000'],
+    ['POST', '/api/v1/admin/outbox/00000000-0000-4000-8000-000000000000/resend'],
+    ['GET', '/api/v1/admin/jobs'],
+  ] as const)('%s %s', (method, url) => {
+    it('refuses anonymous callers with 401', async () => {
+      const res = await t.app.inject({ method, url });
+      expect(res.statusCode).toBe(401);
+      expect(res.json().error.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('refuses a forged or expired token with 401', async () => {
+      const forged = `${accessToken(t.app, 'administrator').slice(0, -4)}AAAA`;
+      expect(
+        (await t.app.inject({ method, url, headers: { cookie: `lar_access=${forged}` } })).statusCode,
+      ).toBe(401);
+      const expired = t.app.jwt.sign({ sub: 'x', role: 'administrator', kind: 'user' }, { expiresIn: -10 });
+      expect(
+        (await t.app.inject({ method, url, headers: { cookie: `lar_access=${expired}` } })).statusCode,
+      ).toBe(401);
+    });
+
+    it.each(others)('refuses the %s role with 403', async (role) => {
+      const res = await t.app.inject({ method, url, headers: asRole(t.app, role) });
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error.code).toBe('FORBIDDEN');
+    });
+  });
+});
+
+describe('/api/v1/admin/jobs', () => {
+  it('lists background jobs with their progress', async () => {
+    const t = await buildTestApp();
+    try {
+      await t.database.prisma.job.create({
+        data: { queue: 'example', payload: {}, status: 'RUNNING', progressDone: 40, progressTotal: 100 },
+      });
+      const res = await t.app.inject({ url: '/api/v1/admin/jobs', headers: asRole(t.app, 'administrator') });
+      expect(res.statusCode).toBe(200);
+      expect(res.json().items).toEqual([
+        expect.objectContaining({
+          queue: 'example',
+          status: 'RUNNING',
+          progressDone: 40,
+          progressTotal: 100,
+        }),
+      ]);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -1,0 +1,172 @@
+/**
+ * `pnpm bench:roc`: throughput and latency of the rules engine on a deterministic synthetic
+ * catalogue, the cost of routes from an empty record, and the engine against the brute-force oracle.
+ * Single thread; figures go to docs/benchmarks-roc.md.
+ */
+import { cpus } from 'node:os';
+import { seededRandom } from '../src/identifiers/uln';
+import { evaluate, RocTooComplexError } from '../src/rules';
+import type { Achievement, CatalogueUnit, QualificationDefinition } from '../src/schemas';
+import { oracleEvaluate } from './oracle';
+import { randomSmallCase } from './random-case';
+import { makeQualification, makeSynthetic } from './synthetic';
+
+const ON = '2026-06-01';
+const SEED = 42;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN;
+}
+
+const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
+
+function main(): void {
+  const started = performance.now();
+  console.log(
+    `rules engine benchmark — ${new Date().toISOString()} — ${cpus()[0]?.model ?? 'cpu'} (${cpus().length} cores), node ${process.version}`,
+  );
+  const syn = makeSynthetic({ units: 20_000, qualifications: 2_000, learners: 10_000, seed: SEED });
+  const byUrn = new Map(syn.units.map((u) => [u.urn, u]));
+  // The API loads the qualification's own catalogue entries, not the whole catalogue.
+  const qualUnits = syn.qualifications.map((q) =>
+    [...new Set(q.groups.flatMap((g) => g.units))].flatMap((u) => byUrn.get(u) ?? []),
+  );
+  const qualsByUrn = new Map<string, number[]>();
+  syn.qualifications.forEach((q, i) => {
+    for (const u of new Set(q.groups.flatMap((g) => g.units)))
+      qualsByUrn.set(u, [...(qualsByUrn.get(u) ?? []), i]);
+  });
+  const pairs: [number, number][] = [];
+  syn.learners.forEach((learner, li) => {
+    for (const qi of new Set(learner.flatMap((a) => qualsByUrn.get(a.urn) ?? []))) pairs.push([li, qi]);
+  });
+  console.log(
+    `catalogue: ${syn.units.length} units, ${syn.qualifications.length} qualifications, ${syn.learners.length} learners; ${pairs.length} learner×qualification pairs share ≥1 unit`,
+  );
+
+  const rows: string[][] = [];
+  for (const [label, routes, sample] of [
+    ['status + additional credit (routes: 0)', 0, 4000],
+    ['full result (routes: 3)', 3, 1500],
+  ] as const) {
+    const run = (k: number) => {
+      const [li, qi] = pairs[(k * 7919) % pairs.length] as [number, number];
+      const qualification = syn.qualifications[qi] as QualificationDefinition;
+      const units = qualUnits[qi] as CatalogueUnit[];
+      const achievements = syn.learners[li] as Achievement[];
+      return () => evaluate({ qualification, units, achievements, on: ON, routes });
+    };
+    for (let k = 0; k < 200; k++) tryRun(run(sample + k)); // warm up the JIT on other pairs
+    const times: number[] = [];
+    let tooComplex = 0;
+    let achieved = 0;
+    const t0 = performance.now();
+    for (let k = 0; k < sample; k++) {
+      const s = performance.now();
+      const r = tryRun(run(k));
+      times.push(performance.now() - s);
+      if (r === 'too complex') tooComplex++;
+      else if (r.achieved) achieved++;
+    }
+    const total = performance.now() - t0;
+    times.sort((a, b) => a - b);
+    rows.push([
+      label,
+      String(sample),
+      (sample / (total / 1000)).toFixed(0),
+      ms(percentile(times, 0.5)),
+      ms(percentile(times, 0.99)),
+      ms(times[times.length - 1] ?? 0),
+      `${achieved} / ${tooComplex}`,
+    ]);
+  }
+  printTable(
+    ['evaluations of sampled pairs', 'n', 'eval/s', 'p50', 'p99', 'max', 'achieved / too complex'],
+    rows,
+  );
+
+  const emptyRows: string[][] = [];
+  const random = seededRandom(SEED);
+  for (let q = 0; q < 5; q++) {
+    const def = makeQualification(syn.units, 60, Math.floor(random() * 1e9), 9000 + q);
+    const units = [...new Set(def.groups.flatMap((g) => g.units))].map((u) => byUrn.get(u) as CatalogueUnit);
+    const times: number[] = [];
+    let summary = '';
+    for (let run = 0; run < 7; run++) {
+      const s = performance.now();
+      const r = tryRun(() => evaluate({ qualification: def, units, achievements: [], on: ON, routes: 3 }));
+      times.push(performance.now() - s);
+      summary =
+        r === 'too complex'
+          ? 'too complex'
+          : `${r.additionalCreditsNeeded} credits, ${r.routes.length} routes`;
+    }
+    times.sort((a, b) => a - b);
+    emptyRows.push([
+      `60-unit qualification #${q + 1} (${def.groups.length} groups)`,
+      summary,
+      ms(percentile(times, 0.5)),
+    ]);
+  }
+  printTable(['three routes from an empty record', 'result', 'median of 7'], emptyRows);
+
+  let oracleMs = 0;
+  let engineMs = 0;
+  let agree = 0;
+  const cases = 300;
+  const rand = seededRandom(SEED + 1);
+  for (let i = 0; i < cases; i++) {
+    const c = randomSmallCase(rand);
+    let s = performance.now();
+    const expected = oracleEvaluate(c);
+    oracleMs += performance.now() - s;
+    s = performance.now();
+    const got = evaluate({ ...c, routes: 3 });
+    engineMs += performance.now() - s;
+    // countedCredits is compared where it is unique (see property.test.ts for the rest).
+    const sameCount = got.achieved || !got.reachable ? got.countedCredits === expected.countedCredits : true;
+    const sameRoutes =
+      JSON.stringify(got.routes.map((r) => r.additionalCredits)) ===
+      JSON.stringify(expected.routes.slice(0, 3).map((r) => r.additionalCredits));
+    if (
+      got.achieved === expected.achieved &&
+      got.reachable === expected.reachable &&
+      got.additionalCreditsNeeded === expected.additionalCreditsNeeded &&
+      sameCount &&
+      sameRoutes
+    )
+      agree++;
+  }
+  printTable(
+    ['brute-force oracle vs engine', 'cases', 'agree', 'oracle', 'engine', 'oracle / engine'],
+    [
+      [
+        `small random definitions (≤ 7 units)`,
+        String(cases),
+        String(agree),
+        ms(oracleMs),
+        ms(engineMs),
+        `${(oracleMs / engineMs).toFixed(1)}×`,
+      ],
+    ],
+  );
+  console.log(`\ntotal ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+function tryRun<T>(f: () => T): T | 'too complex' {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof RocTooComplexError) return 'too complex';
+    throw e;
+  }
+}
+
+function printTable(header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  console.log(`\n${line(header)}\n| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`);
+  for (const r of rows) console.log(line(r));
+}
+
+main();

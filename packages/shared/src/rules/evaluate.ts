@@ -1,0 +1,108 @@
+import type { Achievement, CatalogueUnit, EvaluationResult, QualificationDefinition } from '../schemas';
+import { todayUtc } from './dates';
+import { type BudgetOptions, WorkBudget } from './errors';
+import { buildModel } from './model';
+import { describeAssignment, type Placement } from './report';
+import { bestAddSet, maskFor, routesToAchievement } from './routes';
+import { search } from './search';
+
+export interface EvaluateOptions {
+  qualification: QualificationDefinition;
+  /** Catalogue entries; those of listed URNs are the units a learner could add. */
+  units: readonly CatalogueUnit[];
+  achievements: readonly Achievement[];
+  /** Evaluation date, YYYY-MM-DD; defaults to today in UTC. */
+  on?: string;
+  /** How many routes to achievement to list (default 3). */
+  routes?: number;
+  budget?: BudgetOptions;
+}
+
+/**
+ * Evaluates a learner's achievements against a qualification's rules of combination, exactly as
+ * docs/rules-of-combination.md specifies. Throws RocTooComplexError rather than searching past the
+ * work budget.
+ *
+ * - Achieved: the satisfying assignment that counts the most credit.
+ * - Not achieved but reachable: `additionalCreditsNeeded` is the least credit to add; the reported
+ *   ("closest") assignment is the one counting the most credit alongside the first route's units
+ *   (or, with no routes asked for, a least-credit set's), with those units taken out, so each
+ *   group shows what it still needs.
+ * - Unreachable: the assignment counting the most credit, satisfying or not.
+ */
+export function evaluate(options: EvaluateOptions): EvaluationResult {
+  return evaluateDetailed(options).result;
+}
+
+/** As `evaluate`, plus which achievement fills which place (for explanations and tests). */
+export function evaluateDetailed(options: EvaluateOptions): {
+  result: EvaluationResult;
+  placements: Placement[];
+} {
+  const { qualification: q, achievements } = options;
+  const on = options.on ?? todayUtc();
+  const budget = new WorkBudget(options.budget);
+  const model = buildModel({ qualification: q, units: options.units, achievements, on });
+  const own = maskFor(model, 'none');
+  const header = { qan: q.qan, requiredCredits: q.minCredits };
+
+  const achieved = search({ model, allowed: own, objective: 'maxCredit', satisfy: true, budget });
+  if (achieved) {
+    const shown = describeAssignment(model, achieved, achievements);
+    return result(header, shown, { achieved: true, reachable: true, additional: 0, routes: [] });
+  }
+
+  const all = maskFor(model, 'all');
+  const first = bestAddSet(model, all, budget);
+  if (!first) {
+    const closest = search({ model, allowed: own, objective: 'maxCredit', satisfy: false, budget });
+    const shown = describeAssignment(model, closest, achievements);
+    return result(header, shown, { achieved: false, reachable: false, additional: null, routes: [] });
+  }
+
+  const routes = routesToAchievement(model, all, first, Math.max(0, options.routes ?? 3), budget);
+  // Closest: the assignment counting the most credit alongside the first listed route's units,
+  // minus those units, so the groups show what that route completes. (Maximising over every
+  // least-credit route instead costs a search of its own.)
+  const shownRoute = routes[0] ?? first;
+  const closest =
+    search({
+      model,
+      allowed: maskFor(model, shownRoute.fillers),
+      objective: 'maxCredit',
+      satisfy: true,
+      budget,
+    }) ?? shownRoute.solution;
+  return result(header, describeAssignment(model, closest, achievements), {
+    achieved: false,
+    reachable: true,
+    additional: first.cost,
+    routes: routes.map((r) => ({ addUnits: r.urns, additionalCredits: r.cost })),
+  });
+}
+
+function result(
+  header: { qan: string; requiredCredits: number },
+  shown: ReturnType<typeof describeAssignment>,
+  outcome: {
+    achieved: boolean;
+    reachable: boolean;
+    additional: number | null;
+    routes: EvaluationResult['routes'];
+  },
+): { result: EvaluationResult; placements: Placement[] } {
+  // Key order follows the contract's Output example, so printed JSON reads the same.
+  const result: EvaluationResult = {
+    qan: header.qan,
+    achieved: outcome.achieved,
+    reachable: outcome.reachable,
+    countedCredits: shown.countedCredits,
+    requiredCredits: header.requiredCredits,
+    additionalCreditsNeeded: outcome.additional,
+    levelRules: shown.levelRules,
+    groups: shown.groups,
+    unused: shown.unused,
+    routes: outcome.routes,
+  };
+  return { result, placements: shown.placements };
+}

@@ -1,0 +1,7 @@
+export { isIsoDate, isValidOn, monthsBefore, todayUtc } from './dates';
+export { type BudgetOptions, DEFAULT_BUDGET, RocTooComplexError } from './errors';
+export { type EvaluateOptions, evaluate, evaluateDetailed } from './evaluate';
+export { compareLevels, isAtOrAboveLevel, isLevel, LEVELS, type Level, levelRank } from './levels';
+export type { Placement } from './report';
+export { type SizeWord, sizeWordForCredits } from './size';
+export { type CheckOptions, checkQualification } from './validate';

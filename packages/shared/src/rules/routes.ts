@@ -1,0 +1,123 @@
+import type { WorkBudget } from './errors';
+import type { SearchModel } from './model';
+import { ALLOWED, FORBIDDEN, REQUIRED, type Solution, search } from './search';
+
+/** A set of catalogue units whose addition makes the qualification achieved. */
+export interface AddSet {
+  fillers: number[];
+  urns: string[];
+  cost: number;
+  count: number;
+  solution: Solution;
+}
+
+/** Route order: total credit, then number of units, then the sorted URN lists compared in order. */
+export function compareAddSets(a: AddSet, b: AddSet): number {
+  if (a.cost !== b.cost) return a.cost - b.cost;
+  if (a.urns.length !== b.urns.length) return a.urns.length - b.urns.length;
+  for (let i = 0; i < a.urns.length; i++) {
+    const x = a.urns[i] ?? '';
+    const y = b.urns[i] ?? '';
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+/**
+ * An add-set of least credit among those the mask permits, by branch and bound. Among sets of equal
+ * credit the search order decides (deterministically, and it favours few large units); routes are
+ * sorted afterwards.
+ */
+export function bestAddSet(model: SearchModel, allowed: Uint8Array, budget: WorkBudget): AddSet | null {
+  const found = search({ model, allowed, objective: 'minCost', satisfy: true, budget });
+  return found ? toAddSet(model, found) : null;
+}
+
+function toAddSet(model: SearchModel, solution: Solution): AddSet {
+  const fillers: number[] = [];
+  solution.choice.forEach((optionIndex, s) => {
+    const o = optionIndex >= 0 ? model.slots[s]?.options[optionIndex] : undefined;
+    if (o && (model.fillers[o.filler]?.cost ?? 0) > 0) fillers.push(o.filler);
+  });
+  const urns = fillers.map((f) => model.fillers[f]?.urn ?? '');
+  const order = urns.map((_, i) => i).sort((a, b) => ((urns[a] ?? '') < (urns[b] ?? '') ? -1 : 1));
+  return {
+    fillers: order.map((i) => fillers[i] ?? 0),
+    urns: order.map((i) => urns[i] ?? ''),
+    cost: solution.cost,
+    count: solution.count,
+    solution,
+  };
+}
+
+interface Subspace {
+  allowed: Uint8Array;
+  /** A lower bound in route order: the parent's best, which every set here comes after. */
+  key: AddSet;
+  best?: AddSet | null;
+}
+
+/**
+ * Up to `limit` routes of least credit, none a superset of another (Lawler's k-best
+ * partitioning), returned sorted in route order (credit, units, URNs).
+ * The remaining space is split into subspaces by include/exclude masks; after taking a set R from a
+ * subspace, it is replaced by the subspaces "exclude r1", "include r1, exclude r2", …, which hold
+ * every set of it except R and R's supersets. A subspace's best is solved only when it reaches the
+ * front of the queue, since most never need to be.
+ */
+export function routesToAchievement(
+  model: SearchModel,
+  base: Uint8Array,
+  first: AddSet,
+  limit: number,
+  budget: WorkBudget,
+): AddSet[] {
+  const routes: AddSet[] = [];
+  const queue: Subspace[] = [{ allowed: base, key: first, best: first }];
+  while (routes.length < limit && queue.length > 0) {
+    // Stable sort: among equal values the older subspace goes first, keeping results deterministic.
+    queue.sort(compareSubspaces);
+    const node = queue.shift() as Subspace;
+    if (node.best === undefined) {
+      node.best = bestAddSet(model, node.allowed, budget);
+      if (node.best) queue.push({ ...node, key: node.best });
+      continue;
+    }
+    const found = node.best as AddSet;
+    const covered = routes.find((r) => r.fillers.every((f) => found.fillers.includes(f)));
+    if (!covered) routes.push(found);
+    queue.push(...splitWithout(node.allowed, covered ?? found, found));
+  }
+  return routes.sort(compareAddSets);
+}
+
+/**
+ * By credit only: the search minimises credit, so that is the value Lawler's order can rely on
+ * (units and URNs among equal credit would need a far costlier search). Solved subspaces first on
+ * ties: an unsolved one's key is a lower bound, so it cannot hold anything cheaper, and taking the
+ * solved set at once saves solving every sibling when many sets tie.
+ */
+function compareSubspaces(a: Subspace, b: Subspace): number {
+  return a.key.cost - b.key.cost || (a.best === undefined ? 1 : 0) - (b.best === undefined ? 1 : 0);
+}
+
+function splitWithout(allowed: Uint8Array, removed: AddSet, key: AddSet): Subspace[] {
+  const children: Subspace[] = [];
+  const include = allowed.slice();
+  for (const f of removed.fillers) {
+    if (allowed[f] === REQUIRED) continue;
+    const child = include.slice();
+    child[f] = FORBIDDEN;
+    children.push({ allowed: child, key });
+    include[f] = REQUIRED;
+  }
+  return children;
+}
+
+export function maskFor(model: SearchModel, withUnits: 'none' | 'all' | readonly number[]): Uint8Array {
+  const picked = Array.isArray(withUnits) ? new Set(withUnits) : null;
+  return Uint8Array.from(model.fillers, (f, i) => {
+    if (f.cost === 0 || withUnits === 'all') return ALLOWED;
+    return picked?.has(i) ? ALLOWED : FORBIDDEN;
+  });
+}

@@ -1,0 +1,78 @@
+import type { SearchModel } from './model';
+
+/**
+ * Mutable totals of a partial assignment. The search applies and undoes one (slot, option) at a time,
+ * so every check is O(1) instead of recounting the assignment.
+ */
+export class SearchState {
+  readonly groupCredits: Int32Array;
+  readonly groupUnits: Int32Array;
+  readonly levelCounted: Int32Array;
+  readonly barredUsed: Int32Array;
+  readonly fillerUsed: Uint8Array;
+  /** Option index chosen for each slot, -1 when the slot is left empty. */
+  readonly choice: Int32Array;
+  total = 0;
+  cost = 0;
+  count = 0;
+
+  constructor(readonly model: SearchModel) {
+    this.groupCredits = new Int32Array(model.groups.length);
+    this.groupUnits = new Int32Array(model.groups.length);
+    this.levelCounted = new Int32Array(model.levelRules.length);
+    this.barredUsed = new Int32Array(model.barredCount);
+    this.fillerUsed = new Uint8Array(model.fillers.length);
+    this.choice = new Int32Array(model.slots.length).fill(-1);
+  }
+
+  /** Rule 3: another URN of one of this slot's barred sets is already filled. */
+  isBarred(slot: number): boolean {
+    for (const b of this.model.slots[slot]?.barred ?? []) if ((this.barredUsed[b] ?? 0) > 0) return true;
+    return false;
+  }
+
+  /** Rule 4: the unit fits under the group's maxima (credit beyond a maximum does not count). */
+  fits(group: number, credits: number): boolean {
+    const g = this.model.groups[group];
+    if (!g) return false;
+    return (
+      (this.groupCredits[group] ?? 0) + credits <= g.maxCredits &&
+      (this.groupUnits[group] ?? 0) + 1 <= g.maxUnits
+    );
+  }
+
+  apply(slot: number, optionIndex: number, sign: 1 | -1): void {
+    const s = this.model.slots[slot];
+    const o = s?.options[optionIndex];
+    const f = o && this.model.fillers[o.filler];
+    if (!s || !o || !f) return;
+    this.groupCredits[o.group] = (this.groupCredits[o.group] ?? 0) + sign * f.credits;
+    this.groupUnits[o.group] = (this.groupUnits[o.group] ?? 0) + sign;
+    this.model.levelRules.forEach((r, i) => {
+      if (f.rank >= r.rank) this.levelCounted[i] = (this.levelCounted[i] ?? 0) + sign * f.credits;
+    });
+    for (const b of s.barred) this.barredUsed[b] = (this.barredUsed[b] ?? 0) + sign;
+    this.fillerUsed[o.filler] = sign === 1 ? 1 : 0;
+    this.choice[slot] = sign === 1 ? optionIndex : -1;
+    this.total += sign * f.credits;
+    if (f.cost > 0) {
+      this.cost += sign * f.cost;
+      this.count += sign;
+    }
+  }
+
+  /** Every group, total and level rule met; the contract's definition of "satisfies". */
+  satisfies(): boolean {
+    const m = this.model;
+    for (let g = 0; g < m.groups.length; g++) {
+      const group = m.groups[g];
+      const credits = this.groupCredits[g] ?? 0;
+      const units = this.groupUnits[g] ?? 0;
+      if (!group || credits < group.minCredits || units < group.minUnits) return false;
+      // Each slot filled in a group is a distinct listed URN of it, so a full count means all filled.
+      if (group.all && units < group.size) return false;
+    }
+    if (this.total < m.minCredits) return false;
+    return m.levelRules.every((r, i) => (this.levelCounted[i] ?? 0) >= r.credits);
+  }
+}
