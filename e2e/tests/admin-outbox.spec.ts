@@ -1,6 +1,3 @@
-import { createHmac, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 
@@ -10,35 +7,15 @@ const baseURL = () => {
   return url;
 };
 
-const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-
-/** An administrator's access token, signed (HS256) with the secret the server keeps in its data dir. */
-function administratorToken(): string {
-  const dataDir = process.env.E2E_DATA_DIR;
-  if (!dataDir) throw new Error('E2E_DATA_DIR is not set: run through playwright.config.ts');
-  const secret = readFileSync(path.join(dataDir, 'jwt-secret'), 'utf8').trim();
-  const now = Math.floor(Date.now() / 1000);
-  const unsigned = `${base64url({ alg: 'HS256', typ: 'JWT' })}.${base64url({
-    sub: randomUUID(),
-    role: 'administrator',
-    kind: 'user',
-    iat: now,
-    exp: now + 900,
-  })}`;
-  return `${unsigned}.${createHmac('sha256', secret).update(unsigned).digest('base64url')}`;
-}
-
+/**
+ * Signs in as the demo administrator through the API, as the app's sign-in page does: the response's
+ * httpOnly session cookies land in the browser context.
+ */
 async function signInAsAdministrator(context: BrowserContext) {
-  await context.addCookies([
-    {
-      name: 'lar_access',
-      value: administratorToken(),
-      domain: new URL(baseURL()).hostname,
-      path: '/',
-      httpOnly: true,
-      sameSite: 'Lax',
-    },
-  ]);
+  const res = await context.request.post(`${baseURL()}/api/v1/auth/sign-in`, {
+    data: { userId: 'admin', password: 'lar-demo-2026' },
+  });
+  expect(res.status()).toBe(200);
 }
 
 /**

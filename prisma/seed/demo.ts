@@ -13,6 +13,8 @@ import {
 
 /** The demo's one password for every sign-in; printed at start, never used outside the demo. */
 export const DEMO_PASSWORD = 'lar-demo-2026';
+/** The demo's memorable information, asked back three characters at a time by password reset. */
+export const DEMO_MEMORABLE_INFORMATION = 'blue heron';
 
 export const demoSignIns = [
   { role: 'administrator', signInWith: 'User ID', id: 'admin' },
@@ -26,6 +28,8 @@ export const demoSignIns = [
 
 export interface DemoOptions {
   hashPassword: (password: string) => Promise<string>;
+  /** Encrypts memorable information as the API stores it (the key comes from the server secret). */
+  sealMemorable: (value: string) => string;
 }
 
 /** Whether the demo has been seeded (its administrator exists). */
@@ -37,8 +41,9 @@ export async function isDemoSeeded(prisma: PrismaClient): Promise<boolean> {
  * The demo: an administrator, a centre, an awarding organisation, a third party, three learners
  * and the Level 2 Diploma of ../../shared/fixtures/roc (copied into ./data). Idempotent.
  */
-export async function seedDemo(prisma: PrismaClient, { hashPassword }: DemoOptions) {
+export async function seedDemo(prisma: PrismaClient, { hashPassword, sealMemorable }: DemoOptions) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const memorableInfo = sealMemorable(DEMO_MEMORABLE_INFORMATION);
   const desk = await seedOrganisation(prisma, {
     type: 'SERVICE_DESK',
     name: 'LAR Service Desk',
@@ -80,7 +85,7 @@ export async function seedDemo(prisma: PrismaClient, { hashPassword }: DemoOptio
       email: 'hr@acme.localhost',
     },
   ];
-  for (const user of users) await seedUser(prisma, { ...user, passwordHash });
+  for (const user of users) await seedUser(prisma, { ...user, passwordHash, memorableInfo });
 
   const units = new Map<string, string>();
   for (const unit of fixture.units) {
@@ -99,6 +104,7 @@ export async function seedDemo(prisma: PrismaClient, { hashPassword }: DemoOptio
     dateOfBirth: '2004-03-14',
     email: 'priya.shah@learner.localhost',
     passwordHash,
+    memorableInfo,
     centreIds,
   });
   await seedLearner(prisma, {
@@ -108,6 +114,7 @@ export async function seedDemo(prisma: PrismaClient, { hashPassword }: DemoOptio
     dateOfBirth: '2006-11-02',
     email: 'tom.okafor@learner.localhost',
     passwordHash,
+    memorableInfo,
     centreIds,
   });
   await seedLearner(prisma, {
@@ -117,6 +124,7 @@ export async function seedDemo(prisma: PrismaClient, { hashPassword }: DemoOptio
     dateOfBirth: '1998-07-21',
     email: null,
     passwordHash,
+    memorableInfo,
     centreIds,
   });
   for (const a of fixture.achievements) {

@@ -40,6 +40,7 @@ export interface UserSeed {
   email: string;
   passwordHash: string;
   mustChangePassword?: boolean;
+  memorableInfo?: string | null;
 }
 
 export function seedUser(prisma: PrismaClient, u: UserSeed) {
@@ -54,6 +55,7 @@ export interface LearnerSeed {
   dateOfBirth: string;
   email?: string | null;
   passwordHash?: string | null;
+  memorableInfo?: string | null;
   centreIds?: string[];
 }
 
@@ -64,6 +66,7 @@ export async function seedLearner(prisma: PrismaClient, l: LearnerSeed) {
     dateOfBirth: new Date(`${l.dateOfBirth}T00:00:00Z`),
     email: l.email ?? null,
     passwordHash: l.passwordHash ?? null,
+    memorableInfo: l.memorableInfo ?? null,
     mustChangePassword: false,
   };
   const learner = await prisma.learner.upsert({

@@ -10,6 +10,8 @@ export function createServer(config: Config, server: FastifyServerOptions = {}) 
     logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // Opening a new embedded database (initdb, migrations) can take well over Fastify's default 10 s.
+    pluginTimeout: 120_000,
     // Every invalid field is reported at once, not only the first.
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
     ...server,

@@ -25,6 +25,7 @@ const EnvSchema = Type.Object({
     { default: 'info' },
   ),
   RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 300 }),
+  AUTH_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 20 }),
   TRUST_PROXY: Type.Boolean({ default: false }),
   WEB_DIST: Type.String({ default: 'apps/web/dist' }),
   SEED_DEMO: Type.Optional(Type.Boolean()),
@@ -45,6 +46,8 @@ export interface Config {
   jwtSecret: string;
   logLevel: Env['LOG_LEVEL'];
   rateLimitPerMinute: number;
+  /** Sign-in, recovery and account-request attempts per client address per minute. */
+  authRateLimitPerMinute: number;
   trustProxy: boolean;
   webDist: string;
   /** Seed the demo organisations, users, learners and qualification once (embedded default). */
@@ -90,6 +93,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     jwtSecret: e.JWT_SECRET ?? localSecret(dataDir),
     logLevel: e.LOG_LEVEL,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
     trustProxy: e.TRUST_PROXY,
     webDist: path.resolve(repoRoot, e.WEB_DIST),
     seedDemo: e.SEED_DEMO ?? embedded,

@@ -1,7 +1,14 @@
-import { DEMO_PASSWORD, demoSignIns, isDemoSeeded, seedDemo } from '../../../prisma/seed/demo';
+import {
+  DEMO_MEMORABLE_INFORMATION,
+  DEMO_PASSWORD,
+  demoSignIns,
+  isDemoSeeded,
+  seedDemo,
+} from '../../../prisma/seed/demo';
 import { buildApp } from './build-app';
 import { ConfigError, loadConfig } from './config';
 import { hashPassword } from './lib/password';
+import { sealer } from './lib/secrets';
 
 /** Creates the server, listens, prints where it is, and shuts down gracefully on SIGINT/SIGTERM. */
 async function main() {
@@ -16,7 +23,7 @@ async function main() {
     },
   );
   if (config.seedDemo && !(await isDemoSeeded(app.db.prisma))) {
-    await seedDemo(app.db.prisma, { hashPassword });
+    await seedDemo(app.db.prisma, { hashPassword, sealMemorable: sealer(config.jwtSecret).seal });
     app.log.info('seeded the demo');
   }
   await app.listen({ host: config.host, port: config.port });
@@ -28,7 +35,9 @@ async function main() {
     `  Database: ${config.database.kind === 'pglite' ? `embedded PGlite (${config.database.dir})` : 'PostgreSQL'}`,
   ];
   if (config.seedDemo) {
-    lines.push(`  Demo sign-ins (password for all: ${DEMO_PASSWORD}):`);
+    lines.push(
+      `  Demo sign-ins (password for all: ${DEMO_PASSWORD}, memorable information: ${DEMO_MEMORABLE_INFORMATION}):`,
+    );
     for (const s of demoSignIns) lines.push(`    ${s.role.padEnd(22)} ${s.signInWith.padEnd(8)} ${s.id}`);
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);

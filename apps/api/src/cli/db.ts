@@ -8,6 +8,7 @@ import { migrate, readMigrations } from '../db/migrate';
 import { migrationsDir, schemaSqlFromMigrations } from '../db/schema-engine';
 import { createPool, openPglite } from '../db/sql-client';
 import { hashPassword } from '../lib/password';
+import { sealer } from '../lib/secrets';
 
 /** Opens the configured database without migrating it (the CLI migrates explicitly). */
 async function open() {
@@ -45,7 +46,7 @@ export function dbCommand(): Command {
       const database = await open();
       try {
         await migrate(database.sql, migrationsDir);
-        await seedDemo(database.prisma, { hashPassword });
+        await seedDemo(database.prisma, { hashPassword, sealMemorable: sealer(loadConfig().jwtSecret).seal });
         process.stdout.write(`Seeded the demo: ${demoSignIns.map((s) => s.id).join(', ')}.\n`);
       } finally {
         await database.close();

@@ -12,6 +12,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, JWT_SECRET: 'x'.repeat(48) }),
     seedDemo: false,
     runWorkers: false,
+    authRateLimitPerMinute: 10_000,
     ...overrides,
   };
 }

@@ -1,7 +1,16 @@
 import { isValidUln, validateUkprn } from '@lar/shared/identifiers';
-import { DEMO_PASSWORD, demoSignIns, isDemoSeeded, seedDemo } from '../../../../prisma/seed/demo';
+import {
+  DEMO_MEMORABLE_INFORMATION,
+  DEMO_PASSWORD,
+  demoSignIns,
+  isDemoSeeded,
+  seedDemo,
+} from '../../../../prisma/seed/demo';
 import { hashPassword, verifyPassword } from '../../src/lib/password';
+import { sealer } from '../../src/lib/secrets';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
+
+const demoOptions = { hashPassword, sealMemorable: sealer('s'.repeat(48)).seal };
 
 describe('the demo seed', () => {
   let db: TestDatabase;
@@ -26,9 +35,9 @@ describe('the demo seed', () => {
 
   it('creates each role, three learners with valid ULNs and the fixture qualification, once however often it runs', async () => {
     expect(await isDemoSeeded(db.prisma)).toBe(false);
-    await seedDemo(db.prisma, { hashPassword });
+    await seedDemo(db.prisma, demoOptions);
     const first = await counts();
-    await seedDemo(db.prisma, { hashPassword });
+    await seedDemo(db.prisma, demoOptions);
     expect(await counts()).toEqual(first);
     expect(first).toEqual({
       organisations: 4,
@@ -59,6 +68,7 @@ describe('the demo seed', () => {
     const admin = await db.prisma.user.findUniqueOrThrow({ where: { userId: 'admin' } });
     expect(await verifyPassword(DEMO_PASSWORD, admin.passwordHash)).toBe(true);
     expect(await verifyPassword('not-the-password', admin.passwordHash)).toBe(false);
+    expect(sealer('s'.repeat(48)).open(admin.memorableInfo ?? '')).toBe(DEMO_MEMORABLE_INFORMATION);
   });
 
   it('indexes every listed unit and equivalent of the qualification by URN', async () => {

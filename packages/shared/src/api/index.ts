@@ -27,3 +27,4 @@ export const Health = Type.Object(
 );
 export type Health = Static<typeof Health>;
 export * from './admin';
+export * from './auth';

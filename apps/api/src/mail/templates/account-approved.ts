@@ -10,16 +10,21 @@ export interface AccountApprovedData {
   userId: string;
   /** The system-generated first password; the first sign-in forces a new one. */
   password: string;
+  /** The service desk reset an existing account's password rather than approving a request. */
+  passwordReset?: boolean;
 }
 
 export function accountApproved(data: AccountApprovedData, context: MailContext): EmailContent {
   return {
-    subject: 'Your LAR account is ready',
+    subject: data.passwordReset ? 'Your LAR password has been reset' : 'Your LAR account is ready',
     greeting: `Dear ${data.recipientName},`,
     blocks: [
       paragraph(
-        `Your request for a LAR account for ${data.organisationName} has been approved. ` +
-          'Sign in with these details:',
+        data.passwordReset
+          ? `The LAR service desk has reset the password of your account for ${data.organisationName}. ` +
+              'Sign in with these details:'
+          : `Your request for a LAR account for ${data.organisationName} has been approved. ` +
+              'Sign in with these details:',
       ),
       {
         kind: 'details',

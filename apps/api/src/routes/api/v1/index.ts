@@ -1,8 +1,14 @@
 import type { FastifyPluginAsync } from 'fastify';
+import accountRequests from './account-requests';
 import admin from './admin';
+import auth from './auth';
+import me from './me';
 
 /** Every feature route lives under /api/v1, one folder per feature, each registered here. */
 const v1: FastifyPluginAsync = async (app) => {
+  await app.register(auth, { prefix: '/auth' });
+  await app.register(me, { prefix: '/me' });
+  await app.register(accountRequests, { prefix: '/account-requests' });
   await app.register(admin, { prefix: '/admin' });
 };
 

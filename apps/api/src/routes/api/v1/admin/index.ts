@@ -9,6 +9,7 @@ import {
 } from '@lar/shared/api';
 import { Type } from '@sinclair/typebox';
 import { administratorsOnly } from '../../../../lib/access';
+import accounts from './accounts';
 import { listJobs, listOutbox, outboxMessage, resendOutboxMessage } from './service';
 
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -70,6 +71,7 @@ const admin: FastifyPluginAsyncTypebox = async (app) => {
     },
     (request) => listJobs(app.db.prisma, request.query),
   );
+  await app.register(accounts);
 };
 
 export default admin;
