@@ -8,7 +8,7 @@ import { loadConfig } from '../src/config';
 import { hashPassword, PASSWORD_HASH_PARAMETERS, verifyPassword } from '../src/lib/password';
 import { benchDatabase, percentile, table } from './helpers';
 
-const CLIENTS = 10;
+const CLIENTS = Number(process.env.CLIENTS ?? 10);
 const DURATION_MS = Number(process.env.DURATION_MS ?? 15_000);
 
 async function load(url: string, body: (i: number) => string | undefined) {

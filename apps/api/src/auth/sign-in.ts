@@ -23,7 +23,7 @@ export interface SignInAttempt {
 export async function checkSignIn(app: FastifyInstance, attempt: SignInAttempt): Promise<Account> {
   const { prisma } = app.db;
   const key = throttleKey(`sign-in:${attempt.kind}`, attempt.signInId);
-  await assertNotLocked(prisma, key);
+  const hasFailures = await assertNotLocked(prisma, key);
   const account =
     attempt.kind === 'user'
       ? await findUserAccount(prisma, { userId: attempt.signInId.trim() })
@@ -53,7 +53,7 @@ export async function checkSignIn(app: FastifyInstance, attempt: SignInAttempt):
     });
     throw new AppError('UNAUTHENTICATED', 'This account is disabled. Contact the LAR service desk.');
   }
-  await clearFailures(prisma, key);
+  if (hasFailures) await clearFailures(prisma, key);
   const lastSignInAt = new Date();
   if (account.kind === 'user')
     await prisma.user.update({ where: { id: account.id }, data: { lastSignInAt } });

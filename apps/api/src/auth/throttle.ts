@@ -17,11 +17,13 @@ const lockedMessage = (until: Date) =>
     minute: '2-digit',
   })} (UK time), or reset your password.`;
 
-export async function assertNotLocked(prisma: PrismaClient, key: string): Promise<void> {
+/** Throws while the identifier is locked; returns whether it has a record of failures to clear. */
+export async function assertNotLocked(prisma: PrismaClient, key: string): Promise<boolean> {
   const row = await prisma.signInThrottle.findUnique({ where: { key } });
   if (row?.lockedUntil && row.lockedUntil > new Date()) {
     throw new AppError('SIGN_IN_LOCKED', lockedMessage(row.lockedUntil));
   }
+  return row !== null;
 }
 
 /** Counts a failure; the failure that reaches the limit starts a lock. Returns whether it locked. */

@@ -1,5 +1,6 @@
 import type { SqlClient } from '../db/sql-client';
 import { backoffMs } from '../lib/backoff';
+import { isEmailAddress } from '../lib/email-address';
 import { type PollLoop, startPollLoop } from '../lib/poll-loop';
 import { messageIdFor } from './outbox';
 import type { MailTransport } from './transport';
@@ -54,7 +55,7 @@ export function claimDueMessages(sql: SqlClient, { batchSize = 20, leaseMs = 60_
 /** A recipient no mail server could ever accept: failing fast beats retrying for hours. */
 function permanentProblem(message: ClaimedMessage): string | undefined {
   const address = message.to.trim();
-  if (!/^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/.test(address)) {
+  if (!isEmailAddress(address)) {
     return `Invalid recipient address "${message.to}": it must look like name@example.org`;
   }
   return undefined;

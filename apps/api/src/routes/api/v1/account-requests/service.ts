@@ -3,6 +3,7 @@ import { validateUkprn } from '@lar/shared/identifiers';
 import type { FastifyInstance } from 'fastify';
 import type { AccountRequest as Row } from '../../../../generated/prisma/client';
 import { audit } from '../../../../lib/audit';
+import { isEmailAddress } from '../../../../lib/email-address';
 import { AppError } from '../../../../lib/errors';
 import { hashPassword } from '../../../../lib/password';
 import { systemPassword } from '../../../../lib/secrets';
@@ -28,7 +29,7 @@ export const view = (r: Row): AccountRequest => ({
 function problems(input: AccountRequestInput): FieldError[] {
   const found: FieldError[] = [];
   if (!input.fullName.trim()) found.push({ field: 'fullName', message: 'Enter your full name' });
-  if (!/^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/.test(input.email.trim())) {
+  if (!isEmailAddress(input.email)) {
     found.push({ field: 'email', message: 'Enter an email address like name@example.org' });
   }
   const code = input.centreCode.replace(/\s/g, '');

@@ -20,6 +20,7 @@ import { findAccount, meOf } from '../../../../auth/principal';
 import { confirmEmailChange, requestEmailChange } from '../../../../auth/recovery';
 import { revokeAllSessions, startSession } from '../../../../auth/sessions';
 import { type AccessRule, allRoles, signedIn } from '../../../../lib/access';
+import { isEmailAddress } from '../../../../lib/email-address';
 import { AppError } from '../../../../lib/errors';
 import { fieldError } from '../../../../lib/password-policy';
 import apiTokens from './api-tokens';
@@ -119,7 +120,7 @@ const me: FastifyPluginAsyncTypebox = async (app) => {
       const account = await current(request);
       await assertCurrentPassword(account, request.body.currentPassword);
       const newEmail = request.body.newEmail.trim();
-      if (!/^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/.test(newEmail)) {
+      if (!isEmailAddress(newEmail)) {
         throw new AppError(
           'VALIDATION_FAILED',
           'Enter an email address like name@example.org',
