@@ -27,7 +27,10 @@ async function main() {
     app.log.info('seeded the demo');
   }
   await app.listen({ host: config.host, port: config.port });
-  const address = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${app.server.address() && typeof app.server.address() === 'object' ? (app.server.address() as { port: number }).port : config.port}`;
+  const { port } = app.server.address() as { port: number };
+  const address = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  // Without PUBLIC_URL, links in emails point where the server actually listens (PORT=0 included).
+  if (config.publicUrlFromListen) config.publicUrl = `http://localhost:${port}`;
   const lines = [
     '',
     `  LAR is running at ${address}`,

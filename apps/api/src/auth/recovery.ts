@@ -87,8 +87,8 @@ async function openResetToken(app: FastifyInstance, token: string) {
 }
 
 export async function resetChallenge(app: FastifyInstance, token: string) {
-  const { row } = await openResetToken(app, token);
-  return { positions: row.challenge };
+  const { row, account } = await openResetToken(app, token);
+  return { positions: row.challenge, kind: account.kind };
 }
 
 /** Checks the three characters, then sets the new password and ends every session. */

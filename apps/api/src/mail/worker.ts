@@ -3,11 +3,13 @@ import { backoffMs } from '../lib/backoff';
 import { isEmailAddress } from '../lib/email-address';
 import { type PollLoop, startPollLoop } from '../lib/poll-loop';
 import { messageIdFor } from './outbox';
+import { REDACTED_BODY, sensitiveTemplates } from './templates';
 import type { MailTransport } from './transport';
 
 export interface ClaimedMessage {
   id: string;
   idempotencyKey: string;
+  template: string;
   to: string;
   subject: string;
   text: string;
@@ -47,7 +49,7 @@ export function claimDueMessages(sql: SqlClient, { batchSize = 20, leaseMs = 60_
                       WHERE status = 'PENDING' AND "nextAttemptAt" <= now()
                         AND ("lockedUntil" IS NULL OR "lockedUntil" < now())
                       ORDER BY "nextAttemptAt" LIMIT $1 FOR UPDATE SKIP LOCKED)
-      RETURNING m.id, m."idempotencyKey", m."to", m.subject, m.text, m.html, m.attempts`,
+      RETURNING m.id, m."idempotencyKey", m.template, m."to", m.subject, m.text, m.html, m.attempts`,
     [batchSize, leaseMs],
   );
 }
@@ -85,12 +87,20 @@ async function attemptSend(message: ClaimedMessage, options: MailWorkerOptions):
 /** Marks the batch's sent messages in one statement; failures go back to the queue or fail for good. */
 async function recordOutcomes(batch: ClaimedMessage[], outcomes: Outcome[], options: MailWorkerOptions) {
   const { sql, maxAttempts = 8, backoff = (n: number) => backoffMs(n) } = options;
-  const sent = batch.filter((_, i) => outcomes[i]?.ok).map((m) => m.id);
+  const sent = batch.filter((_, i) => outcomes[i]?.ok);
   if (sent.length > 0) {
+    // Passwords and single-use links leave the database once delivered.
     await sql.query(
       `UPDATE "OutboxMessage" SET status = 'SENT', "sentAt" = now(), "lockedUntil" = NULL, "lastError" = NULL,
+              text = CASE WHEN id = ANY($2::uuid[]) THEN $3 ELSE text END,
+              html = CASE WHEN id = ANY($2::uuid[]) THEN $4 ELSE html END,
               "updatedAt" = now() WHERE id = ANY($1::uuid[])`,
-      [sent],
+      [
+        sent.map((m) => m.id),
+        sent.filter((m) => sensitiveTemplates.has(m.template)).map((m) => m.id),
+        REDACTED_BODY,
+        `<p>${REDACTED_BODY}</p>`,
+      ],
     );
   }
   for (const [i, message] of batch.entries()) {

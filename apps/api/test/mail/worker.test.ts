@@ -64,6 +64,9 @@ describe('the mail outbox and worker', () => {
     }
     const row = await db.prisma.outboxMessage.findFirstOrThrow();
     expect(row).toMatchObject({ status: 'SENT', attempts: 1, lastError: null });
+    // The welcome carried a password: once sent, the outbox no longer holds it.
+    expect(row.text).not.toContain(samples['learner-welcome'].password);
+    expect(row.html).not.toContain(samples['learner-welcome'].password);
   });
 
   it('records one message per event however often the enqueueing code runs', async () => {

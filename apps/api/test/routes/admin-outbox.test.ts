@@ -24,8 +24,8 @@ describe('/api/v1/admin/outbox', () => {
         {
           idempotencyKey: `test:${key}`,
           to: to ?? '',
-          template: 'password-reset',
-          data: samples['password-reset'],
+          template: 'record-viewed',
+          data: samples['record-viewed'],
         },
         context,
       );
@@ -52,7 +52,7 @@ describe('/api/v1/admin/outbox', () => {
         status: 'FAILED',
         attempts: 8,
         lastError: 'connect ECONNREFUSED 127.0.0.1:25',
-        template: 'password-reset',
+        template: 'record-viewed',
       }),
     ]);
     const paged = await t.app.inject({
@@ -81,7 +81,7 @@ describe('/api/v1/admin/outbox', () => {
       headers: asRole(t.app, 'administrator'),
     });
     expect(res.statusCode).toBe(200);
-    expect(res.json().text).toContain('reset');
+    expect(res.json().text).toContain(samples['record-viewed'].organisationName);
     expect(res.json().html).toContain('<html');
   });
 
@@ -108,6 +108,37 @@ describe('/api/v1/admin/outbox', () => {
     });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('CONFLICT');
+  });
+
+  it('never shows the body of an email carrying a password or reset link, nor resends it once sent', async () => {
+    await enqueueEmail(
+      t.database.prisma,
+      {
+        idempotencyKey: 'test:secret',
+        to: 'x@example.org',
+        template: 'password-reset',
+        data: samples['password-reset'],
+      },
+      { publicUrl: t.app.config.publicUrl },
+    );
+    const secret = await t.database.prisma.outboxMessage.update({
+      where: { idempotencyKey: 'test:secret' },
+      data: { status: 'SENT' },
+    });
+    const res = await t.app.inject({
+      url: `/api/v1/admin/outbox/${secret.id}`,
+      headers: asRole(t.app, 'administrator'),
+    });
+    expect(res.json().text).not.toContain(samples['password-reset'].token);
+    expect(res.json().html).not.toContain(samples['password-reset'].token);
+    expect(res.json().text).toMatch(/not kept once sent/);
+    const resend = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/admin/outbox/${secret.id}/resend`,
+      headers: asRole(t.app, 'administrator'),
+    });
+    expect(resend.statusCode).toBe(409);
+    await t.database.prisma.outboxMessage.delete({ where: { id: secret.id } });
   });
 
   it('answers 404 for an unknown message and 400 for a malformed id', async () => {

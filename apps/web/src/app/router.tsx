@@ -39,6 +39,38 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               path: paths.adminOutboxMessage.path,
               lazy: load(queryClient, () => import('./routes/admin/outbox-message')),
             },
+            { path: paths.signIn.path, lazy: load(queryClient, () => import('./routes/sign-in')) },
+            {
+              path: paths.learnerSignIn.path,
+              lazy: load(queryClient, () => import('./routes/learner-sign-in')),
+            },
+            {
+              path: paths.requestAccess.path,
+              lazy: load(queryClient, () => import('./routes/request-access')),
+            },
+            { path: paths.firstSignIn.path, lazy: load(queryClient, () => import('./routes/first-sign-in')) },
+            { path: paths.profile.path, lazy: load(queryClient, () => import('./routes/profile')) },
+            {
+              path: paths.profileEmailConfirm.path,
+              lazy: load(queryClient, () => import('./routes/profile-email-confirm')),
+            },
+            {
+              path: paths.forgottenPassword.path,
+              lazy: load(queryClient, () => import('./routes/forgotten-password')),
+            },
+            {
+              path: paths.resetPassword.path,
+              lazy: load(queryClient, () => import('./routes/reset-password')),
+            },
+            {
+              path: paths.adminAccountRequests.path,
+              lazy: load(queryClient, () => import('./routes/admin/account-requests')),
+            },
+            {
+              path: paths.adminAccounts.path,
+              lazy: load(queryClient, () => import('./routes/admin/accounts')),
+            },
+            { path: paths.apiTokens.path, lazy: load(queryClient, () => import('./routes/api-tokens')) },
             // Also shown by the error page for a 404, so it is in the main bundle anyway.
             { path: '*', Component: NotFoundPage },
           ],

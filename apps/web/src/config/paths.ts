@@ -26,4 +26,59 @@ export const paths = {
     path: '/admin/outbox/:id',
     getHref: (id: string) => `/admin/outbox/${encodeURIComponent(id)}`,
   },
+  signIn: {
+    path: '/sign-in',
+    /** `next`: where to go once signed in (an address inside the app). */
+    getHref: (next?: string) => withQuery('/sign-in', { next }),
+  },
+  learnerSignIn: {
+    path: '/learner/sign-in',
+    getHref: (next?: string) => withQuery('/learner/sign-in', { next }),
+  },
+  requestAccess: {
+    path: '/request-access',
+    getHref: () => '/request-access',
+  },
+  firstSignIn: {
+    path: '/first-sign-in',
+    getHref: (next?: string) => withQuery('/first-sign-in', { next }),
+  },
+  profile: {
+    path: '/profile',
+    getHref: () => '/profile',
+  },
+  profileEmailConfirm: {
+    path: '/profile/email/confirm',
+    getHref: (token: string) => withQuery('/profile/email/confirm', { token }),
+  },
+  forgottenPassword: {
+    path: '/forgotten-password',
+    getHref: (kind?: 'user' | 'learner') => withQuery('/forgotten-password', { kind }),
+  },
+  resetPassword: {
+    path: '/reset-password',
+    getHref: (token: string) => withQuery('/reset-password', { token }),
+  },
+  adminAccountRequests: {
+    path: '/admin/account-requests',
+    /** The tab (status) lives in the query string; Pending is the default. */
+    getHref: ({ status }: { status?: string } = {}) =>
+      withQuery('/admin/account-requests', { status: status === 'PENDING' ? undefined : status }),
+  },
+  adminAccounts: {
+    path: '/admin/accounts',
+    getHref: ({ query }: { query?: string } = {}) =>
+      withQuery('/admin/accounts', { query: query || undefined }),
+  },
+  apiTokens: {
+    path: '/api-tokens',
+    getHref: () => '/api-tokens',
+  },
 } as const;
+
+function withQuery(path: string, query: Record<string, string | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value) search.set(key, value);
+  const qs = search.toString();
+  return `${path}${qs ? `?${qs}` : ''}`;
+}

@@ -53,3 +53,70 @@ describe('api client', () => {
     stop();
   });
 });
+
+describe('api client session refresh', () => {
+  it('answers a 401 by refreshing the session once and retrying the request', async () => {
+    const handler = jest.fn();
+    const stop = onUnauthorized(handler);
+    let refreshed = false;
+    const fetchStub = stubFetch((request) => {
+      const { pathname } = new URL(request.url);
+      if (pathname === '/api/v1/auth/refresh') {
+        refreshed = true;
+        return json({ id: 'u1' });
+      }
+      return refreshed
+        ? json({ items: [1] })
+        : json({ error: { code: 'UNAUTHENTICATED', message: 'Expired' } }, 401);
+    });
+
+    await expect(api.get('/v1/things')).resolves.toEqual({ items: [1] });
+    expect(fetchStub.mock.calls.map(([url, init]) => `${init?.method} ${url}`)).toEqual([
+      'GET /api/v1/things',
+      'POST /api/v1/auth/refresh',
+      'GET /api/v1/things',
+    ]);
+    expect(handler).not.toHaveBeenCalled();
+    stop();
+  });
+
+  it('shares one refresh between calls that fail together, since the refresh cookie is used once', async () => {
+    let refreshes = 0;
+    let refreshed = false;
+    stubFetch(async (request) => {
+      const { pathname } = new URL(request.url);
+      if (pathname === '/api/v1/auth/refresh') {
+        refreshes += 1;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        refreshed = true;
+        return json({});
+      }
+      return refreshed
+        ? json({ ok: pathname })
+        : json({ error: { code: 'UNAUTHENTICATED', message: 'x' } }, 401);
+    });
+    await expect(Promise.all([api.get('/v1/a'), api.get('/v1/b')])).resolves.toEqual([
+      { ok: '/api/v1/a' },
+      { ok: '/api/v1/b' },
+    ]);
+    expect(refreshes).toBe(1);
+  });
+
+  it('reports the 401 once when the refresh fails, and never refreshes for the auth calls themselves', async () => {
+    const handler = jest.fn();
+    const stop = onUnauthorized(handler);
+    const fetchStub = stubFetch(() => json({ error: { code: 'UNAUTHENTICATED', message: 'Sign in' } }, 401));
+
+    await expect(api.get('/v1/me')).rejects.toMatchObject({ status: 401 });
+    expect(fetchStub).toHaveBeenCalledTimes(2);
+    expect(handler).toHaveBeenCalledTimes(1);
+
+    fetchStub.mockClear();
+    await expect(api.post('/v1/auth/sign-in', { userId: 'a', password: 'b' })).rejects.toMatchObject({
+      status: 401,
+    });
+    expect(fetchStub).toHaveBeenCalledTimes(1);
+    expect(handler).toHaveBeenCalledTimes(1);
+    stop();
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * The one way the app talks to the API: JSON in and out, the session cookie sent along
- * (`credentials: 'same-origin'`), every failure turned into an `ApiError`, and every 401
- * reported to a single handler (sign-in will set it).
+ * (`credentials: 'same-origin'`), every failure turned into an `ApiError`, an expired session refreshed
+ * once, and every 401 that remains reported to a single handler (the app clears the session with it).
  */
 
 const API_BASE = '/api';
@@ -84,32 +84,66 @@ function toApiError(status: number, body: unknown): ApiError {
   });
 }
 
-/** Calls `/api{path}` and resolves with the parsed JSON body, or rejects with an `ApiError`. */
-async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+const REFRESH_PATH = '/v1/auth/refresh';
+
+/** Sign-in, refresh and the other `/v1/auth/*` calls answer 401 for their own reasons: never refresh for them. */
+const refreshes = (path: string) => !path.startsWith('/v1/auth/');
+
+let refreshing: Promise<boolean> | undefined;
+
+/**
+ * Asks for a new access cookie with the refresh cookie. Calls that fail together share one refresh,
+ * since the refresh cookie is rotated and may be used only once.
+ */
+function refreshSession(): Promise<boolean> {
+  refreshing ??= send(REFRESH_PATH, { method: 'POST' })
+    .then((response) => response.ok)
+    .catch(() => false)
+    .finally(() => {
+      refreshing = undefined;
+    });
+  return refreshing;
+}
+
+async function send(path: string, options: RequestOptions): Promise<Response> {
   const { method = 'GET', body, query, signal } = options;
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  return fetch(urlFor(path, query), {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: 'same-origin',
+    signal,
+  });
+}
 
-  let response: Response;
-  try {
-    response = await fetch(urlFor(path, query), {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'same-origin',
-      signal,
-    });
-  } catch (cause) {
-    if (signal?.aborted) throw cause;
-    throw new ApiError({ status: 0, code: 'NETWORK_ERROR', message: 'The service could not be reached.' });
+/**
+ * Calls `/api{path}` and resolves with the parsed JSON body, or rejects with an `ApiError`.
+ * A 401 (the 15-minute access cookie has expired) is answered by one refresh and one retry; only
+ * when that fails too is the 401 reported to the handler.
+ */
+async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  let response = await sendOrFail(path, options);
+  if (response.status === 401 && refreshes(path) && (await refreshSession())) {
+    response = await sendOrFail(path, options);
   }
 
   const payload = await readJson(response);
   if (response.ok) return payload as T;
 
   const error = toApiError(response.status, payload);
-  if (response.status === 401) unauthorizedHandler?.(error);
+  if (response.status === 401 && refreshes(path)) unauthorizedHandler?.(error);
   throw error;
+}
+
+async function sendOrFail(path: string, options: RequestOptions): Promise<Response> {
+  try {
+    return await send(path, options);
+  } catch (cause) {
+    if (options.signal?.aborted) throw cause;
+    throw new ApiError({ status: 0, code: 'NETWORK_ERROR', message: 'The service could not be reached.' });
+  }
 }
 
 export const api = {

@@ -106,7 +106,11 @@ export const PasswordResetRequestInput = Type.Object(
 );
 /** The positions (1-based) of memorable-information characters the service asks for. */
 export const PasswordResetChallenge = Type.Object(
-  { positions: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 3, maxItems: 3 }) },
+  {
+    positions: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 3, maxItems: 3 }),
+    /** Whose password it resets, so the app can point to the right sign-in page afterwards. */
+    kind: Type.Union([Type.Literal('user'), Type.Literal('learner')]),
+  },
   { $id: 'PasswordResetChallenge' },
 );
 export const PasswordResetCompleteInput = Type.Object(

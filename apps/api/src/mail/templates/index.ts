@@ -60,6 +60,20 @@ const templates: { [T in TemplateName]: (data: TemplateData[T], context: MailCon
 
 export const templateNames = Object.keys(templates) as TemplateName[];
 
+/**
+ * Emails that carry a password or a single-use link. Their bodies are never shown in the outbox
+ * and are removed once sent, so neither administrators nor a copy of the database can use them.
+ */
+export const sensitiveTemplates: ReadonlySet<string> = new Set<TemplateName>([
+  'account-approved',
+  'learner-welcome',
+  'password-reset',
+  'email-change-confirmation',
+]);
+
+export const REDACTED_BODY =
+  'This email carried a password or a single-use link; its text is not kept once sent.';
+
 export function renderEmail<T extends TemplateName>(
   template: T,
   data: TemplateData[T],

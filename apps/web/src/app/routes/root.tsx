@@ -1,7 +1,12 @@
+import type { Me } from '@lar/shared/api';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { Link, Navigate, NavLink, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
 import { paths } from '@/config/paths';
+import { authKeys, useMe } from '@/features/auth/api/get-me';
+import { useSignOut } from '@/features/auth/api/sign-out';
 import { ServiceStatus } from '@/features/health/components/service-status';
+import { onUnauthorized } from '@/lib/api-client';
 
 const MAIN_ID = 'main-content';
 
@@ -19,8 +24,92 @@ function useFocusMainOnNavigation() {
   }, [pathname]);
 }
 
+/**
+ * A 401 that a refresh could not cure means the session is over: `me` becomes "signed out", so the
+ * header and the guarded pages change at once.
+ */
+function useSessionEndsOnUnauthorized() {
+  const queryClient = useQueryClient();
+  useEffect(
+    () =>
+      onUnauthorized(() => {
+        if (queryClient.getQueryData(authKeys.me)) queryClient.setQueryData(authKeys.me, null);
+      }),
+    [queryClient],
+  );
+}
+
+interface NavItem {
+  href: string;
+  label: string;
+  end?: boolean;
+}
+
+/** The main navigation: what everyone sees, then what the signed-in role may use. */
+export function navItems(me: Me | null | undefined): NavItem[] {
+  const items: NavItem[] = [
+    { href: paths.home.getHref(), label: 'Home', end: true },
+    { href: paths.status.getHref(), label: 'Service status' },
+  ];
+  if (!me) return items;
+  if (me.role === 'administrator') {
+    items.push(
+      { href: paths.adminAccountRequests.getHref(), label: 'Account requests' },
+      { href: paths.adminAccounts.getHref(), label: 'Accounts' },
+      { href: paths.adminOutbox.getHref(), label: 'Mail outbox' },
+    );
+  }
+  if (me.role === 'awarding_organisation')
+    items.push({ href: paths.apiTokens.getHref(), label: 'API tokens' });
+  items.push({ href: paths.profile.getHref(), label: 'Profile' });
+  return items;
+}
+
+function Account({ me }: { me: Me | null | undefined }) {
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  if (me === undefined) return null;
+  if (!me) {
+    return (
+      <p className="header__account">
+        <Link to={paths.signIn.getHref()}>Sign in</Link>
+        <span aria-hidden="true"> · </span>
+        <Link to={paths.learnerSignIn.getHref()}>Learner sign in</Link>
+      </p>
+    );
+  }
+  return (
+    <p className="header__account">
+      Signed in as <strong>{me.name}</strong> <span aria-hidden="true">(</span>
+      <button
+        type="button"
+        className="header__sign-out"
+        aria-disabled={signOut.isPending || undefined}
+        onClick={() => {
+          if (signOut.isPending) return;
+          signOut.mutate(undefined, { onSettled: () => navigate(paths.signIn.getHref()) });
+        }}
+      >
+        Sign out
+      </button>
+      <span aria-hidden="true">)</span>
+    </p>
+  );
+}
+
+/** While the password is the emailed one, every page but first sign-in sends the user there. */
+function MustChangePassword({ me }: { me: Me | null | undefined }) {
+  const { pathname, search } = useLocation();
+  // The sign-in pages move on by themselves, keeping their own `next`.
+  const exempt: string[] = [paths.firstSignIn.path, paths.signIn.path, paths.learnerSignIn.path];
+  if (!me?.mustChangePassword || exempt.includes(pathname)) return null;
+  return <Navigate replace to={paths.firstSignIn.getHref(`${pathname}${search}`)} />;
+}
+
 export function RootLayout() {
   useFocusMainOnNavigation();
+  useSessionEndsOnUnauthorized();
+  const me = useMe().data;
   return (
     <>
       <a href={`#${MAIN_ID}`} className="skip-link">
@@ -34,20 +123,19 @@ export function RootLayout() {
           </Link>
           <nav aria-label="Main" className="header__nav">
             <ul className="header__nav-list">
-              <li>
-                <NavLink to={paths.home.getHref()} end className="header__nav-link">
-                  Home
-                </NavLink>
-              </li>
-              <li>
-                <NavLink to={paths.status.getHref()} className="header__nav-link">
-                  Service status
-                </NavLink>
-              </li>
+              {navItems(me).map((item) => (
+                <li key={item.href}>
+                  <NavLink to={item.href} end={item.end} className="header__nav-link">
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
             </ul>
           </nav>
+          <Account me={me} />
         </div>
       </header>
+      <MustChangePassword me={me} />
       <div className="width-container">
         <main id={MAIN_ID} className="main" tabIndex={-1}>
           <Outlet />

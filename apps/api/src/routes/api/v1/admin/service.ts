@@ -1,6 +1,7 @@
 import type { JobsPage, OutboxMessageDetail, OutboxPage, OutboxQuery, OutboxStatus } from '@lar/shared/api';
 import type { PrismaClient } from '../../../../generated/prisma/client';
 import { AppError } from '../../../../lib/errors';
+import { REDACTED_BODY, sensitiveTemplates } from '../../../../mail/templates';
 
 type OutboxRow = Awaited<ReturnType<PrismaClient['outboxMessage']['findFirstOrThrow']>>;
 
@@ -38,7 +39,15 @@ export async function listOutbox(prisma: PrismaClient, query: OutboxQuery): Prom
 export async function outboxMessage(prisma: PrismaClient, id: string): Promise<OutboxMessageDetail> {
   const m = await prisma.outboxMessage.findUnique({ where: { id } });
   if (!m) throw new AppError('NOT_FOUND', 'No such message in the outbox.');
-  return { ...summary(m), idempotencyKey: m.idempotencyKey, text: m.text, html: m.html };
+  // Administrators never read another person's password or reset link.
+  const hidden = sensitiveTemplates.has(m.template);
+  const text = hidden ? REDACTED_BODY : m.text;
+  return {
+    ...summary(m),
+    idempotencyKey: m.idempotencyKey,
+    text,
+    html: hidden ? `<p>${REDACTED_BODY}</p>` : m.html,
+  };
 }
 
 /**
@@ -53,6 +62,12 @@ export async function resendOutboxMessage(
     const m = await tx.outboxMessage.findUnique({ where: { id } });
     if (!m) throw new AppError('NOT_FOUND', 'No such message in the outbox.');
     if (m.status === 'PENDING') throw new AppError('CONFLICT', 'This message is already waiting to be sent.');
+    if (m.status === 'SENT' && sensitiveTemplates.has(m.template)) {
+      throw new AppError(
+        'CONFLICT',
+        'This email carried a password or single-use link that is not kept once sent: issue a new one instead.',
+      );
+    }
     await tx.outboxMessage.update({
       where: { id },
       data: { status: 'PENDING', attempts: 0, nextAttemptAt: new Date(), lockedUntil: null, lastError: null },

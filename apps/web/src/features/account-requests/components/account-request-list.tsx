@@ -1,0 +1,253 @@
+import type { AccountRequest } from '@lar/shared/api';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { LoadProblem } from '@/components/ui/access-problem';
+import { DateTime } from '@/components/ui/date-time';
+import {
+  ErrorSummary,
+  SubmitButton,
+  SuccessBanner,
+  TextareaField,
+  useFormErrors,
+} from '@/components/ui/form';
+import { paths } from '@/config/paths';
+import { ApiError } from '@/lib/api-client';
+import { formErrorsFrom, readForm } from '@/lib/form-errors';
+import { useApproveAccountRequest, useDeclineAccountRequest } from '../api/decide-account-request';
+import {
+  ACCOUNT_REQUEST_STATUSES,
+  type AccountRequestStatus,
+  parseAccountRequestStatus,
+  useAccountRequests,
+} from '../api/get-account-requests';
+import { organisationTypeLabels } from './request-access-form';
+
+const tabLabels: Record<AccountRequestStatus, string> = {
+  PENDING: 'Pending',
+  APPROVED: 'Approved',
+  DECLINED: 'Declined',
+};
+
+type Outcome = { n: number; kind: 'success' | 'error'; text: string };
+
+/** Requests for organisation accounts by status, with Approve and Decline for pending ones. */
+export function AccountRequestList() {
+  const [searchParams] = useSearchParams();
+  const status = parseAccountRequestStatus(searchParams);
+  const requests = useAccountRequests(status);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const report = (kind: Outcome['kind'], text: string) =>
+    setOutcome((previous) => ({ n: (previous?.n ?? 0) + 1, kind, text }));
+
+  return (
+    <>
+      {outcome?.kind === 'success' && <SuccessBanner key={outcome.n}>{outcome.text}</SuccessBanner>}
+      {outcome?.kind === 'error' && (
+        <ErrorSummary
+          key={outcome.n}
+          formId="account-request-action"
+          errors={{ fields: {}, general: outcome.text }}
+          order={[]}
+          attempt={outcome.n}
+        />
+      )}
+      <nav aria-label="Requests by status" className="filter full-width">
+        <ul className="filter__list">
+          {ACCOUNT_REQUEST_STATUSES.map((tab) => (
+            <li key={tab}>
+              <Link
+                to={paths.adminAccountRequests.getHref({ status: tab })}
+                className="filter__link"
+                aria-current={tab === status ? 'page' : undefined}
+                onClick={() => setOutcome(null)}
+              >
+                <span className="filter__label">{tabLabels[tab]}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {requests.isPending ? (
+        <p role="status" className="loading">
+          Loading requests…
+        </p>
+      ) : requests.isError ? (
+        <LoadProblem
+          error={requests.error}
+          what="account requests"
+          onRetry={() => void requests.refetch()}
+          retrying={requests.isFetching}
+        />
+      ) : requests.data.items.length === 0 ? (
+        <p className="empty">No {tabLabels[status].toLowerCase()} requests.</p>
+      ) : (
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users must be able to scroll a table wider than the screen (WCAG 2.1.1).
+        <section className="table-scroll full-width" aria-label="Account requests" tabIndex={0}>
+          <table className="table">
+            <caption className="table__caption">{tabLabels[status]} requests, oldest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Received</th>
+                <th scope="col">Name</th>
+                <th scope="col">Organisation</th>
+                <th scope="col">Contact</th>
+                <th scope="col">{status === 'PENDING' ? 'Decision' : 'Decided'}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {requests.data.items.map((request) => (
+                <RequestRow key={request.id} request={request} report={report} />
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </>
+  );
+}
+
+function RequestRow({
+  request,
+  report,
+}: {
+  request: AccountRequest;
+  report: (kind: Outcome['kind'], text: string) => void;
+}) {
+  const approve = useApproveAccountRequest();
+  const [declining, setDeclining] = useState(false);
+  const who = `${request.fullName} (${request.organisationName})`;
+  return (
+    <>
+      <tr>
+        <td className="table__nowrap">
+          <DateTime value={request.createdAt} />
+        </td>
+        <td className="table__break">
+          {request.fullName}
+          <span className="secondary-text">{request.email}</span>
+        </td>
+        <td className="table__break">
+          {request.organisationName}
+          <span className="secondary-text">
+            {organisationTypeLabels[request.organisationType] ?? request.organisationType}
+          </span>
+          <span className="secondary-text">
+            {request.codeType} {request.centreCode}
+          </span>
+        </td>
+        <td className="table__break">
+          <span className="pre-line">{request.address}</span>
+          <span className="secondary-text">{request.phone}</span>
+        </td>
+        <td>
+          {request.status === 'PENDING' ? (
+            <div className="button-group">
+              <button
+                type="button"
+                className="button"
+                aria-disabled={approve.isPending || undefined}
+                aria-label={`Approve the request from ${who}`}
+                onClick={() => {
+                  if (approve.isPending) return;
+                  // A promise rather than `mutate` callbacks: the row leaves the Pending list when it refreshes.
+                  approve.mutateAsync(request.id).then(
+                    () =>
+                      report(
+                        'success',
+                        `Request from ${who} approved. We have emailed them their User ID and password.`,
+                      ),
+                    (error: unknown) => report('error', formErrorsFrom(error, []).general ?? ''),
+                  );
+                }}
+              >
+                {approve.isPending ? 'Approving…' : 'Approve'}
+              </button>
+              <button
+                type="button"
+                className="button button--secondary"
+                aria-expanded={declining}
+                aria-controls={`decline-${request.id}`}
+                aria-label={`Decline the request from ${who}`}
+                onClick={() => setDeclining((open) => !open)}
+              >
+                Decline
+              </button>
+            </div>
+          ) : (
+            <>
+              <DateTime value={request.decidedAt} fallback="–" />
+              {request.declineReason && (
+                <span className="secondary-text">Reason: {request.declineReason}</span>
+              )}
+            </>
+          )}
+        </td>
+      </tr>
+      {declining && request.status === 'PENDING' && (
+        <tr id={`decline-${request.id}`}>
+          <td colSpan={5}>
+            <DeclineForm request={request} who={who} report={report} onCancel={() => setDeclining(false)} />
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
+
+function DeclineForm({
+  request,
+  who,
+  report,
+  onCancel,
+}: {
+  request: AccountRequest;
+  who: string;
+  report: (kind: Outcome['kind'], text: string) => void;
+  onCancel: () => void;
+}) {
+  const formId = `decline-${request.id}-form`;
+  const decline = useDeclineAccountRequest();
+  const { errors, attempt, fail, clear } = useFormErrors();
+  return (
+    <form
+      noValidate
+      className="inline-form"
+      aria-label={`Decline the request from ${who}`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (decline.isPending) return;
+        const { reason = '' } = readForm(event.currentTarget);
+        if (!reason) return fail({ fields: { reason: 'Enter why you are declining the request' } });
+        clear();
+        decline.mutateAsync({ id: request.id, reason }).then(
+          () => report('success', `Request from ${who} declined. We have emailed them the reason.`),
+          (error: unknown) => {
+            // Already decided elsewhere: the row leaves this list, so say so above it.
+            if (error instanceof ApiError && error.code === 'CONFLICT') return report('error', error.message);
+            fail(formErrorsFrom(error, ['reason']));
+          },
+        );
+      }}
+    >
+      <ErrorSummary formId={formId} errors={errors} order={['reason']} attempt={attempt} />
+      <TextareaField
+        formId={formId}
+        name="reason"
+        label={`Why are you declining the request from ${who}?`}
+        hint="We will email this to them."
+        error={errors.fields.reason}
+        rows={3}
+        // The form opens on request, and the reason is what to type next.
+        autoFocus
+      />
+      <div className="button-group">
+        <SubmitButton pending={decline.isPending} pendingText="Declining…">
+          Decline request
+        </SubmitButton>
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

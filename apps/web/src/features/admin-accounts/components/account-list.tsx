@@ -1,0 +1,199 @@
+import type { Account } from '@lar/shared/api';
+import { useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { LoadProblem } from '@/components/ui/access-problem';
+import { DateTime } from '@/components/ui/date-time';
+import { ErrorSummary, SuccessBanner, TextField } from '@/components/ui/form';
+import { paths } from '@/config/paths';
+import { formErrorsFrom } from '@/lib/form-errors';
+import { type AccountAction, useAccountAction } from '../api/account-actions';
+import { useAccounts } from '../api/get-accounts';
+
+type Outcome = { n: number; kind: 'success' | 'error'; text: string };
+
+const done: Record<AccountAction, (a: Account) => string> = {
+  disable: (a) =>
+    `${a.fullName}’s account (${a.userId}) is disabled. They cannot sign in until it is enabled.`,
+  enable: (a) => `${a.fullName}’s account (${a.userId}) is enabled. They can sign in again.`,
+  'reset-password': (a) =>
+    `${a.fullName}’s password has been reset. We have emailed a new password to ${a.email}; they must change it when they sign in.`,
+};
+
+/** Search box (its text in `?query=`), the matching accounts, and the actions on each. */
+export function AccountList() {
+  const [searchParams] = useSearchParams();
+  const navigate = useNavigate();
+  const query = searchParams.get('query')?.trim() ?? '';
+  const accounts = useAccounts(query);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const report = (kind: Outcome['kind'], text: string) =>
+    setOutcome((previous) => ({ n: (previous?.n ?? 0) + 1, kind, text }));
+
+  return (
+    <>
+      {outcome?.kind === 'success' && <SuccessBanner key={outcome.n}>{outcome.text}</SuccessBanner>}
+      {outcome?.kind === 'error' && (
+        <ErrorSummary
+          key={outcome.n}
+          formId="account-action"
+          errors={{ fields: {}, general: outcome.text }}
+          order={[]}
+          attempt={outcome.n}
+        />
+      )}
+      <form
+        className="search-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const value = String(new FormData(event.currentTarget).get('query') ?? '').trim();
+          setOutcome(null);
+          navigate(paths.adminAccounts.getHref({ query: value }));
+        }}
+      >
+        <TextField
+          key={query}
+          formId="accounts"
+          name="query"
+          type="search"
+          label="Search accounts"
+          hint="User ID, name, email address, organisation name or code"
+          defaultValue={query}
+          autoComplete="off"
+          spellCheck={false}
+          className="input--width-30"
+        />
+        <button type="submit" className="button button--secondary">
+          Search
+        </button>
+      </form>
+      {accounts.isPending ? (
+        <p role="status" className="loading">
+          Loading accounts…
+        </p>
+      ) : accounts.isError ? (
+        <LoadProblem
+          error={accounts.error}
+          what="accounts"
+          onRetry={() => void accounts.refetch()}
+          retrying={accounts.isFetching}
+        />
+      ) : accounts.data.items.length === 0 ? (
+        <p className="empty">{query ? `No accounts match “${query}”.` : 'There are no accounts.'}</p>
+      ) : (
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users must be able to scroll a table wider than the screen (WCAG 2.1.1).
+        <section className="table-scroll full-width" aria-label="Accounts" tabIndex={0}>
+          <table className="table">
+            <caption className="table__caption">
+              {query ? `Accounts matching “${query}”` : 'All accounts'} ({accounts.data.items.length})
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">User ID</th>
+                <th scope="col">Name</th>
+                <th scope="col">Organisation</th>
+                <th scope="col">Status</th>
+                <th scope="col">Last signed in</th>
+                <th scope="col">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {accounts.data.items.map((account) => (
+                <AccountRow key={account.id} account={account} report={report} />
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </>
+  );
+}
+
+function StatusTags({ account }: { account: Account }) {
+  const tags = [
+    account.disabled && { label: 'Disabled', tone: 'FAILED' },
+    account.locked && { label: 'Locked', tone: 'FAILED' },
+    account.mustChangePassword && { label: 'Must change password', tone: 'PENDING' },
+  ].filter((t): t is { label: string; tone: string } => Boolean(t));
+  if (tags.length === 0) {
+    return (
+      <strong className="tag" data-status="SENT">
+        Active
+      </strong>
+    );
+  }
+  return (
+    <ul className="tag-list">
+      {tags.map((tag) => (
+        <li key={tag.label}>
+          <strong className="tag" data-status={tag.tone}>
+            {tag.label}
+          </strong>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function AccountRow({
+  account,
+  report,
+}: {
+  account: Account;
+  report: (kind: Outcome['kind'], text: string) => void;
+}) {
+  const action = useAccountAction();
+  const run = (name: AccountAction) => {
+    if (action.isPending) return;
+    action.mutate(
+      { id: account.id, action: name },
+      {
+        onSuccess: (updated) => report('success', done[name](updated ?? account)),
+        onError: (error) => report('error', formErrorsFrom(error, []).general ?? ''),
+      },
+    );
+  };
+  const toggle: AccountAction = account.disabled ? 'enable' : 'disable';
+  return (
+    <tr>
+      <td className="table__nowrap">
+        <code>{account.userId}</code>
+      </td>
+      <td className="table__break">
+        {account.fullName}
+        <span className="secondary-text">{account.email}</span>
+      </td>
+      <td className="table__break">
+        {account.organisation.name}
+        <span className="secondary-text">{account.organisation.code}</span>
+      </td>
+      <td>
+        <StatusTags account={account} />
+      </td>
+      <td className="table__nowrap">
+        <DateTime value={account.lastSignInAt} />
+      </td>
+      <td>
+        <div className="button-group">
+          <button
+            type="button"
+            className={`button ${account.disabled ? 'button--secondary' : 'button--warning'}`}
+            aria-disabled={action.isPending || undefined}
+            aria-label={`${account.disabled ? 'Enable' : 'Disable'} ${account.userId} (${account.fullName})`}
+            onClick={() => run(toggle)}
+          >
+            {account.disabled ? 'Enable' : 'Disable'}
+          </button>
+          <button
+            type="button"
+            className="button button--secondary"
+            aria-disabled={action.isPending || undefined}
+            aria-label={`Reset password of ${account.userId} (${account.fullName})`}
+            onClick={() => run('reset-password')}
+          >
+            Reset password
+          </button>
+        </div>
+      </td>
+    </tr>
+  );
+}
