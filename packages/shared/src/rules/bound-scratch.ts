@@ -32,6 +32,18 @@ export class BoundScratch {
   /** Credit each undecided slot could add as a unit, for the knapsack bound on the total. */
   readonly pots: Float64Array;
   potCount = 0;
+  /** Credit the groups' maxima still admit from free options (capFree) or from all options (capAll). */
+  capFree = 0;
+  capAll = 0;
+  /**
+   * Some rule is not met by the free options under the plain sums: exactly "lb > 0" of the bound
+   * before its 2026-11 refinements. The search's option order depends on it, so it must not follow
+   * the refined lb, which only cuts (and so cannot change the first solution found).
+   */
+  missing = false;
+  /** scanSlot's answer for one slot: its best free and best costed credit (no tuple per call). */
+  slotBest = 0;
+  slotPot = 0;
   /** A slot offers units of different credit: the knapsack refinement would not be a bound. */
   mixed = false;
 
@@ -57,6 +69,10 @@ export class BoundScratch {
     this.levelPotCount = new Int32Array(r);
     this.groupPots = model.groups.map(() => new Float64Array(model.slots.length));
     this.groupPotCount = new Int32Array(g);
+    this.groupNeed = new Float64Array(g);
+    this.exclC = new Float64Array(g);
+    this.hiPot = new Float64Array(g * r);
+    this.tmpHi = new Float64Array(g * r);
   }
 
   /** Per level rule, the credit each undecided slot could add as a unit at or above the level. */
@@ -66,4 +82,15 @@ export class BoundScratch {
   /** Per group, the credit each undecided slot could add there as a unit. */
   readonly groupPots: Float64Array[];
   readonly groupPotCount: Int32Array;
+
+  /** Per group, the least credit its added units must bring (its share of the lower bound). */
+  readonly groupNeed: Float64Array;
+
+  /** Per group, free credit from slots that can count only there; sharedFree: the other slots' best. */
+  readonly exclC: Float64Array;
+  sharedFree = 0;
+
+  /** Per group × level rule (index g·rules + r): credit undecided units could add at or above the level. */
+  readonly hiPot: Float64Array;
+  readonly tmpHi: Float64Array;
 }

@@ -2,9 +2,10 @@
  * The bound behind every cut of the search: what the undecided slots could still add at best, and
  * from that whether the rules can still be met and how much credit must still be added.
  */
+
+import { capByGroups, finishBound } from './bound-finish';
 import type { BoundScratch } from './bound-scratch';
 import type { SearchState } from './state';
-import { minSubsetSumAtLeast } from './subset-sum';
 
 export { BoundScratch } from './bound-scratch';
 
@@ -31,6 +32,9 @@ export function computeBound(ctx: BoundContext, depth: number): void {
   sc.potMin.fill(Number.POSITIVE_INFINITY);
   sc.lvFree.fill(0);
   sc.lvPot.fill(0);
+  sc.hiPot.fill(0);
+  sc.exclC.fill(0);
+  sc.sharedFree = 0;
   let freeTotal = 0;
   let potTotal = 0;
   sc.potCount = 0;
@@ -41,20 +45,25 @@ export function computeBound(ctx: BoundContext, depth: number): void {
   for (let d = depth; d < active.length; d++) {
     const s = active[d] ?? 0;
     if (st.isBarred(s)) continue;
-    const [best, pot] = scanSlot(ctx, s);
-    freeTotal += best;
+    scanSlot(ctx, s);
+    const pot = sc.slotPot;
+    freeTotal += sc.slotBest;
     potTotal += pot;
     if (pot > 0) sc.pots[sc.potCount++] = pot;
   }
-  sc.ub = freeTotal;
+  capByGroups(ctx);
+  // Counted credit lands in one group each, so it cannot exceed what the groups' maxima still admit.
+  sc.ub = Math.min(freeTotal, sc.capFree);
   finishBound(ctx, freeTotal, potTotal);
 }
 
-/** Adds one slot's best options to the per-group sums; returns [best free, best costed] credit. */
-function scanSlot(ctx: BoundContext, s: number): [number, number] {
+/** Adds one slot's best options to the per-group sums; sets sc.slotBest / sc.slotPot (free / costed). */
+function scanSlot(ctx: BoundContext, s: number): void {
   const { state: st, sc, allowed, costed, satisfy } = ctx;
   const slot = st.model.slots[s];
-  if (!slot) return [0, 0];
+  sc.slotBest = 0;
+  sc.slotPot = 0;
+  if (!slot) return;
   const rules = st.model.levelRules;
   for (const g of slot.groups) {
     sc.tmpFree[g] = 0;
@@ -63,6 +72,8 @@ function scanSlot(ctx: BoundContext, s: number): [number, number] {
   }
   sc.lvTmpFree.fill(0);
   sc.lvTmpPot.fill(0);
+  const nr = rules.length;
+  for (const g of slot.groups) for (let r = 0; r < nr; r++) sc.tmpHi[g * nr + r] = 0;
   const onlyGroup = satisfy && slot.allGroups.length > 0 ? (slot.allGroups[0] ?? -1) : -1;
   let best = 0;
   let pot = 0;
@@ -83,10 +94,18 @@ function scanSlot(ctx: BoundContext, s: number): [number, number] {
       if (f.credits > pot) pot = f.credits;
     }
     const tmp = free ? sc.lvTmpFree : sc.lvTmpPot;
-    for (let r = 0; r < rules.length; r++) {
-      if (f.rank >= (rules[r]?.rank ?? 0) && f.credits > (tmp[r] ?? 0)) tmp[r] = f.credits;
+    for (let r = 0; r < nr; r++) {
+      if (f.rank < (rules[r]?.rank ?? 0)) continue;
+      if (f.credits > (tmp[r] ?? 0)) tmp[r] = f.credits;
+      const k = o.group * nr + r;
+      if (!free && f.credits > (sc.tmpHi[k] ?? 0)) sc.tmpHi[k] = f.credits;
     }
   }
+  // A free unit that could count in several groups counts in one: pooled, not credited to each.
+  let freeIn = -1;
+  for (const g of slot.groups) if ((sc.tmpFree[g] ?? 0) > 0) freeIn = freeIn === -1 ? g : -2;
+  if (freeIn >= 0) sc.exclC[freeIn] = (sc.exclC[freeIn] ?? 0) + (sc.tmpFree[freeIn] ?? 0);
+  else if (freeIn === -2) sc.sharedFree += best;
   for (const g of slot.groups) {
     const tf = sc.tmpFree[g] ?? 0;
     const tp = sc.tmpPot[g] ?? 0;
@@ -100,6 +119,8 @@ function scanSlot(ctx: BoundContext, s: number): [number, number] {
       if (arr) arr[k] = tp;
       sc.groupPotCount[g] = k + 1;
     }
+    for (let r = 0; r < nr; r++)
+      sc.hiPot[g * nr + r] = (sc.hiPot[g * nr + r] ?? 0) + (sc.tmpHi[g * nr + r] ?? 0);
     const pm = sc.tmpPotMin[g] ?? 0;
     if (pm < (sc.potMin[g] ?? 0)) sc.potMin[g] = pm;
     if (g === onlyGroup && (tf > 0 || tp > 0)) {
@@ -118,61 +139,6 @@ function scanSlot(ctx: BoundContext, s: number): [number, number] {
       sc.levelPotCount[r] = k + 1;
     }
   }
-  return [best, pot];
-}
-
-/** Turns the sums into feasibility and the lower bound on credit still to add. */
-function finishBound(ctx: BoundContext, freeTotal: number, potTotal: number): void {
-  const { state: st, sc } = ctx;
-  const m = st.model;
-  sc.feasible = true;
-  sc.lb = 0;
-  if (!ctx.satisfy) return;
-  let lbGroups = 0;
-  for (let g = 0; g < m.groups.length; g++) {
-    const group = m.groups[g];
-    if (!group) continue;
-    const freeC = sc.freeC[g] ?? 0;
-    const freeU = sc.freeU[g] ?? 0;
-    const needC = Math.max(0, group.minCredits - (st.groupCredits[g] ?? 0));
-    const needU = Math.max(0, group.minUnits - (st.groupUnits[g] ?? 0));
-    if (needC > freeC + (sc.potC[g] ?? 0) || needU > freeU + (sc.potU[g] ?? 0)) {
-      sc.feasible = false;
-      return;
-    }
-    let lb = Math.max(0, needC - freeC);
-    if (ctx.costed && lb > 0 && !sc.mixed) {
-      lb = minSubsetSumAtLeast(sc.groupPots[g] ?? [], sc.groupPotCount[g] ?? 0, lb);
-    }
-    if (needU > freeU) lb = Math.max(lb, (needU - freeU) * (sc.potMin[g] ?? 0));
-    if (group.all) {
-      if ((st.groupUnits[g] ?? 0) + (sc.fillable[g] ?? 0) < group.size) {
-        sc.feasible = false;
-        return;
-      }
-      lb = Math.max(lb, sc.forced[g] ?? 0);
-    }
-    lbGroups += lb;
-  }
-  const needTotal = Math.max(0, m.minCredits - st.total);
-  if (needTotal > freeTotal + potTotal) {
-    sc.feasible = false;
-    return;
-  }
-  let lbTotal = needTotal - freeTotal;
-  if (ctx.costed && lbTotal > 0 && !sc.mixed) lbTotal = minSubsetSumAtLeast(sc.pots, sc.potCount, lbTotal);
-  let lb = Math.max(lbGroups, lbTotal, ctx.requiredCost);
-  for (let r = 0; r < m.levelRules.length; r++) {
-    const need = Math.max(0, (m.levelRules[r]?.credits ?? 0) - (st.levelCounted[r] ?? 0));
-    if (need > (sc.lvFree[r] ?? 0) + (sc.lvPot[r] ?? 0)) {
-      sc.feasible = false;
-      return;
-    }
-    let lbLevel = need - (sc.lvFree[r] ?? 0);
-    if (ctx.costed && lbLevel > 0 && !sc.mixed) {
-      lbLevel = minSubsetSumAtLeast(sc.levelPots[r] ?? [], sc.levelPotCount[r] ?? 0, lbLevel);
-    }
-    lb = Math.max(lb, lbLevel);
-  }
-  sc.lb = ctx.costed ? lb : 0;
+  sc.slotBest = best;
+  sc.slotPot = pot;
 }

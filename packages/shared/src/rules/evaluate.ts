@@ -2,6 +2,7 @@ import type { Achievement, CatalogueUnit, EvaluationResult, QualificationDefinit
 import { todayUtc } from './dates';
 import { type BudgetOptions, WorkBudget } from './errors';
 import { buildModel } from './model';
+import type { ModelParts } from './model-parts';
 import { describeAssignment, type Placement } from './report';
 import { bestAddSet, maskFor, routesToAchievement } from './routes';
 import { search } from './search';
@@ -35,14 +36,18 @@ export function evaluate(options: EvaluateOptions): EvaluationResult {
 }
 
 /** As `evaluate`, plus which achievement fills which place (for explanations and tests). */
-export function evaluateDetailed(options: EvaluateOptions): {
+export function evaluateDetailed(
+  options: EvaluateOptions,
+  /** The qualification's compiled share of the model, when the caller has one. */
+  parts?: ModelParts,
+): {
   result: EvaluationResult;
   placements: Placement[];
 } {
   const { qualification: q, achievements } = options;
   const on = options.on ?? todayUtc();
   const budget = new WorkBudget(options.budget);
-  const model = buildModel({ qualification: q, units: options.units, achievements, on });
+  const model = buildModel({ qualification: q, units: options.units, achievements, on }, parts);
   const own = maskFor(model, 'none');
   const header = { qan: q.qan, requiredCredits: q.minCredits };
 

@@ -1,3 +1,9 @@
+export {
+  type CompiledEvaluateOptions,
+  type CompiledQualification,
+  compileQualification,
+  evaluateCompiled,
+} from './compiled';
 export { isIsoDate, isValidOn, monthsBefore, todayUtc } from './dates';
 export { type BudgetOptions, DEFAULT_BUDGET, RocTooComplexError } from './errors';
 export { type EvaluateOptions, evaluate, evaluateDetailed } from './evaluate';

@@ -15,6 +15,8 @@ import type { SearchState } from './state';
  */
 export class StateMemo {
   private readonly table = new Map<string, number>();
+  private readonly buf: number[] = [];
+  private readonly bits = new BitPacker(this.buf);
   private readonly openGroups: number[][];
   private readonly closedGroups: number[][];
   private readonly fillers: number[][];
@@ -53,43 +55,51 @@ export class StateMemo {
     }
   }
 
+  /**
+   * The state as a short string: every number as two UTF-16 code units, flags 16 to a code unit.
+   * At one depth the lists below are fixed, so the layout is unambiguous; one string per node
+   * instead of a long decimal concatenation keeps the garbage collector out of the hot loop.
+   */
   key(st: SearchState, depth: number, satisfy: boolean): string {
     const m = this.model;
-    let key = `${depth}:${Math.min(st.total, m.minCredits)}`;
+    const buf = this.buf;
+    buf.length = 0;
+    push(buf, depth);
+    push(buf, Math.min(st.total, m.minCredits));
     for (const g of this.openGroups[depth] ?? []) {
       const group = m.groups[g];
       if (!group) continue;
       const credits = st.groupCredits[g] ?? 0;
       const units = st.groupUnits[g] ?? 0;
-      const creditCap = Number.isFinite(group.maxCredits) ? credits : Math.min(credits, group.minCredits);
-      const unitCap = Number.isFinite(group.maxUnits)
-        ? units
-        : Math.min(units, Math.max(group.minUnits, group.all ? group.size : 0));
-      key += `,${creditCap}/${unitCap}`;
+      push(buf, Number.isFinite(group.maxCredits) ? credits : Math.min(credits, group.minCredits));
+      push(
+        buf,
+        Number.isFinite(group.maxUnits)
+          ? units
+          : Math.min(units, Math.max(group.minUnits, group.all ? group.size : 0)),
+      );
     }
+    const bits = this.bits;
     if (satisfy) {
-      key += '|';
       for (const g of this.closedGroups[depth] ?? []) {
         const group = m.groups[g];
         const credits = st.groupCredits[g] ?? 0;
         const units = st.groupUnits[g] ?? 0;
-        const met =
-          group &&
-          credits >= group.minCredits &&
-          units >= group.minUnits &&
-          (!group.all || units >= group.size);
-        key += met ? '1' : '0';
+        bits.add(
+          group !== undefined &&
+            credits >= group.minCredits &&
+            units >= group.minUnits &&
+            (!group.all || units >= group.size),
+        );
       }
     }
-    key += '|';
+    for (const b of this.barred[depth] ?? []) bits.add((st.barredUsed[b] ?? 0) > 0);
+    for (const f of this.fillers[depth] ?? []) bits.add(st.fillerUsed[f] === 1);
+    bits.flush();
     for (let r = 0; r < m.levelRules.length; r++) {
-      key += `${Math.min(st.levelCounted[r] ?? 0, m.levelRules[r]?.credits ?? 0)},`;
+      push(buf, Math.min(st.levelCounted[r] ?? 0, m.levelRules[r]?.credits ?? 0));
     }
-    key += '|';
-    for (const b of this.barred[depth] ?? []) key += (st.barredUsed[b] ?? 0) > 0 ? '1' : '0';
-    key += '|';
-    for (const f of this.fillers[depth] ?? []) key += st.fillerUsed[f] === 1 ? '1' : '0';
-    return key;
+    return String.fromCharCode.apply(null, buf);
   }
 
   /**
@@ -101,5 +111,27 @@ export class StateMemo {
     if (seen !== undefined && seen <= score) return true;
     this.table.set(key, score);
     return false;
+  }
+}
+
+/** Two code units per number: credit and unit counts are non-negative integers below 2^32. */
+function push(buf: number[], v: number): void {
+  buf.push(v & 0xffff, (v >>> 16) & 0xffff);
+}
+
+/** Packs flags 16 to a code unit, in order. */
+class BitPacker {
+  private word = 0;
+  private n = 0;
+  constructor(private readonly buf: number[]) {}
+  add(flag: boolean): void {
+    if (flag) this.word |= 1 << this.n;
+    if (++this.n === 16) this.flush();
+  }
+  flush(): void {
+    if (this.n === 0) return;
+    this.buf.push(this.word);
+    this.word = 0;
+    this.n = 0;
   }
 }

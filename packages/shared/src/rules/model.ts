@@ -1,6 +1,7 @@
 import type { Achievement, CatalogueUnit, QualificationDefinition } from '../schemas';
 import { isValidOn } from './dates';
 import { levelRank } from './levels';
+import { compileParts, type ModelParts } from './model-parts';
 
 /**
  * The search model: a definition, a learner and a date flattened into arrays of numbers so the
@@ -62,69 +63,49 @@ export interface ModelInput {
   on: string;
 }
 
-export function buildModel(input: ModelInput): SearchModel {
-  const { qualification: q } = input;
-  const groups = q.groups.map(toGroupModel);
-  const listed = listedUrns(groups);
-  const fillers = buildFillers(input, new Set(listed));
+/**
+ * The model for one learner. `parts` (the qualification's share, see model-parts.ts) may come
+ * from a compiled qualification; it is computed here otherwise.
+ */
+export function buildModel(
+  input: ModelInput,
+  parts: ModelParts = compileParts(input.qualification, input.units),
+): SearchModel {
+  const fillers = buildFillers(input, parts);
   const fillersByUrn = new Map<string, number[]>();
   for (const [i, f] of fillers.entries()) {
-    fillersByUrn.set(f.urn, [...(fillersByUrn.get(f.urn) ?? []), i]);
+    const list = fillersByUrn.get(f.urn);
+    if (list) list.push(i);
+    else fillersByUrn.set(f.urn, [i]);
   }
-
-  const barred = (q.barred ?? []).map((set) => new Set(set));
-  const slots = listed.map((urn): Slot => {
-    const inGroups = groups.flatMap((g, i) => (g.urns.includes(urn) ? [i] : []));
-    const eligible = [urn, ...(q.equivalents?.[urn] ?? [])];
-    const fillerIds = [...new Set(eligible.flatMap((u) => fillersByUrn.get(u) ?? []))];
+  const slots = parts.slots.map((shape): Slot => {
+    const fillerIds = [...new Set(shape.eligible.flatMap((u) => fillersByUrn.get(u) ?? []))];
     return {
-      urn,
-      groups: inGroups,
-      allGroups: inGroups.filter((g) => groups[g]?.all),
-      options: orderOptions(fillers, fillerIds, urn).flatMap((f) =>
-        inGroups.map((group) => ({ filler: f, group })),
+      urn: shape.urn,
+      groups: shape.groups,
+      allGroups: shape.allGroups,
+      options: orderOptions(fillers, fillerIds, shape.urn).flatMap((f) =>
+        shape.groups.map((group) => ({ filler: f, group })),
       ),
-      barred: barred.flatMap((set, i) => (set.has(urn) ? [i] : [])),
+      barred: shape.barred,
     };
   });
   return {
     slots,
     fillers,
-    groups,
-    minCredits: q.minCredits,
-    levelRules: (q.minCreditsAtOrAboveLevel ?? []).map((r) => ({
-      rank: levelRank(r.level),
-      credits: r.credits,
-    })),
-    levelRuleLevels: (q.minCreditsAtOrAboveLevel ?? []).map((r) => r.level),
-    barredCount: barred.length,
+    groups: parts.groups,
+    minCredits: parts.qualification.minCredits,
+    levelRules: parts.levelRules,
+    levelRuleLevels: parts.levelRuleLevels,
+    barredCount: parts.barredCount,
   };
-}
-
-function toGroupModel(g: QualificationDefinition['groups'][number]): GroupModel {
-  const urns = [...new Set(g.units)];
-  return {
-    id: g.id,
-    all: g.all === true,
-    size: urns.length,
-    minCredits: g.minCredits ?? 0,
-    maxCredits: g.maxCredits ?? Number.POSITIVE_INFINITY,
-    minUnits: g.minUnits ?? 0,
-    maxUnits: g.maxUnits ?? Number.POSITIVE_INFINITY,
-    urns,
-  };
-}
-
-/** Sorted so the search decides slots in URN order, which makes routes come out lexicographically. */
-function listedUrns(groups: GroupModel[]): string[] {
-  return [...new Set(groups.flatMap((g) => g.urns))].sort();
 }
 
 /**
  * Valid achievements first, then a catalogue unit for each listed URN the learner has not validly
  * achieved (an expired achievement may be taken again).
  */
-function buildFillers(input: ModelInput, listed: Set<string>): Filler[] {
+function buildFillers(input: ModelInput, parts: ModelParts): Filler[] {
   const months = input.qualification.creditValidityMonths;
   const fillers: Filler[] = [];
   const achieved = new Set<string>();
@@ -133,9 +114,8 @@ function buildFillers(input: ModelInput, listed: Set<string>): Filler[] {
     achieved.add(a.urn);
     fillers.push({ urn: a.urn, credits: a.credits, rank: levelRank(a.level), cost: 0, achievement: i });
   });
-  const catalogue = new Map(input.units.map((u) => [u.urn, u]));
-  for (const urn of [...listed].sort()) {
-    const unit = catalogue.get(urn);
+  for (const urn of parts.listed) {
+    const unit = parts.catalogue.get(urn);
     if (!unit || achieved.has(urn)) continue;
     fillers.push({
       urn,

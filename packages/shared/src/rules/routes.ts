@@ -28,8 +28,13 @@ export function compareAddSets(a: AddSet, b: AddSet): number {
  * credit the search order decides (deterministically, and it favours few large units); routes are
  * sorted afterwards.
  */
-export function bestAddSet(model: SearchModel, allowed: Uint8Array, budget: WorkBudget): AddSet | null {
-  const found = search({ model, allowed, objective: 'minCost', satisfy: true, budget });
+export function bestAddSet(
+  model: SearchModel,
+  allowed: Uint8Array,
+  budget: WorkBudget,
+  atLeast = 0,
+): AddSet | null {
+  const found = search({ model, allowed, objective: 'minCost', satisfy: true, budget, atLeast });
   return found ? toAddSet(model, found) : null;
 }
 
@@ -79,7 +84,8 @@ export function routesToAchievement(
     queue.sort(compareSubspaces);
     const node = queue.shift() as Subspace;
     if (node.best === undefined) {
-      node.best = bestAddSet(model, node.allowed, budget);
+      // Every set in a subspace costs at least its parent's best (its key), so deepening starts there.
+      node.best = bestAddSet(model, node.allowed, budget, node.key.cost);
       if (node.best) queue.push({ ...node, key: node.best });
       continue;
     }

@@ -2,7 +2,7 @@ import { type BoundContext, BoundScratch, computeBound } from './bounds';
 import type { WorkBudget } from './errors';
 import { StateMemo } from './memo';
 import type { SearchModel } from './model';
-import { SearchState } from './state';
+import { canApply, SearchState } from './state';
 
 /** Per-filler permission for one search: units outside a route's include/exclude sets are 0. */
 export const FORBIDDEN = 0;
@@ -22,6 +22,8 @@ export interface SearchRequest {
    * found ends the round.
    */
   round?: { limit: number; next: number };
+  /** minCost: a known lower bound on the answer; deepening starts there (it must not exceed it). */
+  atLeast?: number;
   budget: WorkBudget;
 }
 
@@ -79,19 +81,22 @@ export function search(req: SearchRequest): Solution | null {
   const memo = new StateMemo(model, active, allowed);
   // One number orders partial scores: credit to add, then units (never more than 1000 in a search).
   const score = () => (objective === 'maxCredit' ? -st.total : st.cost * 1000 + st.count);
-
-  const requiredLeft = (): [number, number] => {
+  // Required units not yet used: credit returned, number in reqCount (no tuple allocated per node).
+  let reqCount = 0;
+  const requiredLeft = (): number => {
     let cost = 0;
-    let count = 0;
+    reqCount = 0;
     for (const f of required) {
       if (st.fillerUsed[f] === 0) {
         cost += model.fillers[f]?.cost ?? 0;
-        count++;
+        reqCount++;
       }
     }
-    return [cost, count];
+    return cost;
   };
-
+  // While credit is still missing, adding a unit (smallest first) is tried before leaving the
+  // slot empty: that walks straight to a solution when the bound is exact, as it usually is.
+  const unitsFirst = orders.map((o) => (o.includes(-1) ? [...o.filter((i) => i >= 0), -1] : o));
   /** True when nothing below this node can beat the incumbent. */
   const cut = (lb: number, ub: number): boolean => {
     if (objective === 'maxCredit') return best !== null && st.total + ub <= best.total;
@@ -101,12 +106,10 @@ export function search(req: SearchRequest): Solution | null {
     // mean exploring every tie, which is what makes large optional pools explode.
     return cost >= best.cost;
   };
-
   const dfs = (depth: number): void => {
     budget.tick();
     if (memo.dominated(memo.key(st, depth, satisfy), score())) return;
-    const [reqCost, reqCount] = requiredLeft();
-    ctx.requiredCost = reqCost;
+    ctx.requiredCost = requiredLeft();
     computeBound(ctx, depth);
     if (!ctx.sc.feasible) return;
     const estimate = st.cost + ctx.sc.lb;
@@ -123,10 +126,7 @@ export function search(req: SearchRequest): Solution | null {
     }
     const slot = active[depth] ?? 0;
     const barred = st.isBarred(slot);
-    // While credit is still missing, adding a unit (smallest first) is tried before leaving the
-    // slot empty: that walks straight to a solution when the bound is exact, as it usually is.
-    const order = orders[slot] ?? [];
-    const tries = round && ctx.sc.lb > 0 && order.includes(-1) ? [...order.filter((i) => i >= 0), -1] : order;
+    const tries = (round && ctx.sc.missing ? unitsFirst[slot] : orders[slot]) ?? [];
     for (const i of tries) {
       if (i < 0) {
         dfs(depth + 1);
@@ -146,24 +146,21 @@ export function search(req: SearchRequest): Solution | null {
  * Least added credit by iterative deepening on that credit: round after round, only nodes whose
  * credit so far plus the lower bound stays within the limit are explored, and the limit rises to
  * the smallest value that was cut. The first solution found is optimal, because every cheaper
- * limit was explored exhaustively. The knapsack bound is usually exact at the root, so one round
- * typically suffices, and it never wanders through branches that are already too expensive.
+ * limit was explored exhaustively. Rounds below a known lower bound (`atLeast`) could only fail, so
+ * they are skipped; the last round, and so the solution, is the same.
  */
 function deepen(req: SearchRequest): Solution | null {
-  let limit = 0;
-  for (;;) {
+  let limit = req.atLeast ?? 0;
+  for (let rounds = 1; ; rounds++) {
     const round = { limit, next: Number.POSITIVE_INFINITY };
     const found = search({ ...req, round });
     if (found) return found;
     if (!Number.isFinite(round.next)) return null;
+    // Unreachable: would climb a credit per round to the largest cost; one unlimited round proves it
+    // (not earlier: for a reachable one that round is wasted work).
+    if (rounds === 8 && !search({ ...req, round: { limit: Number.POSITIVE_INFINITY, next: 0 } })) return null;
     limit = round.next;
   }
-}
-
-function canApply(st: SearchState, allowed: Uint8Array, slot: number, i: number): boolean {
-  const o = st.model.slots[slot]?.options[i];
-  if (!o || allowed[o.filler] === FORBIDDEN || st.fillerUsed[o.filler] === 1) return false;
-  return st.fits(o.group, st.model.fillers[o.filler]?.credits ?? 0);
 }
 
 /**

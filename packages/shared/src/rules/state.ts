@@ -48,9 +48,11 @@ export class SearchState {
     if (!s || !o || !f) return;
     this.groupCredits[o.group] = (this.groupCredits[o.group] ?? 0) + sign * f.credits;
     this.groupUnits[o.group] = (this.groupUnits[o.group] ?? 0) + sign;
-    this.model.levelRules.forEach((r, i) => {
-      if (f.rank >= r.rank) this.levelCounted[i] = (this.levelCounted[i] ?? 0) + sign * f.credits;
-    });
+    const rules = this.model.levelRules;
+    for (let i = 0; i < rules.length; i++) {
+      if (f.rank >= (rules[i]?.rank ?? 0))
+        this.levelCounted[i] = (this.levelCounted[i] ?? 0) + sign * f.credits;
+    }
     for (const b of s.barred) this.barredUsed[b] = (this.barredUsed[b] ?? 0) + sign;
     this.fillerUsed[o.filler] = sign === 1 ? 1 : 0;
     this.choice[slot] = sign === 1 ? optionIndex : -1;
@@ -75,4 +77,11 @@ export class SearchState {
     if (this.total < m.minCredits) return false;
     return m.levelRules.every((r, i) => (this.levelCounted[i] ?? 0) >= r.credits);
   }
+}
+
+/** The option is allowed by the search mask (0 is FORBIDDEN), its filler unused, and it fits the maxima. */
+export function canApply(st: SearchState, allowed: Uint8Array, slot: number, i: number): boolean {
+  const o = st.model.slots[slot]?.options[i];
+  if (!o || allowed[o.filler] === 0 || st.fillerUsed[o.filler] === 1) return false;
+  return st.fits(o.group, st.model.fillers[o.filler]?.credits ?? 0);
 }

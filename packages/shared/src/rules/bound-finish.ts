@@ -1,0 +1,118 @@
+/**
+ * The second half of the bound: from the per-group, total and level sums that `computeBound`
+ * gathered over the undecided slots, whether the rules can still be met and the least credit that
+ * must still be added. Every figure is a relaxation of the real problem, so a lower bound.
+ */
+import type { BoundContext } from './bounds';
+import { minSubsetSumAtLeast } from './subset-sum';
+
+/** Turns the sums into feasibility and the lower bound on credit still to add. */
+export function finishBound(ctx: BoundContext, freeTotal: number, potTotal: number): void {
+  const { state: st, sc } = ctx;
+  const m = st.model;
+  sc.feasible = true;
+  sc.lb = 0;
+  sc.missing = false;
+  if (!ctx.satisfy) return;
+  // Free credit that can really count: bounded per group by its remaining maximum.
+  const usableFree = Math.min(freeTotal, sc.capFree);
+  let lbGroups = 0;
+  let lbPooled = -sc.sharedFree;
+  for (let g = 0; g < m.groups.length; g++) {
+    const group = m.groups[g];
+    if (!group) continue;
+    const freeC = sc.freeC[g] ?? 0;
+    const freeU = sc.freeU[g] ?? 0;
+    const needC = Math.max(0, group.minCredits - (st.groupCredits[g] ?? 0));
+    const needU = Math.max(0, group.minUnits - (st.groupUnits[g] ?? 0));
+    if (needC > freeC + (sc.potC[g] ?? 0) || needU > freeU + (sc.potU[g] ?? 0)) {
+      sc.feasible = false;
+      return;
+    }
+    lbPooled += Math.max(0, needC - (sc.exclC[g] ?? 0));
+    let lb = Math.max(0, needC - freeC);
+    if (ctx.costed && lb > 0 && !sc.mixed) {
+      lb = minSubsetSumAtLeast(sc.groupPots[g] ?? [], sc.groupPotCount[g] ?? 0, lb);
+    }
+    if (needU > freeU) lb = Math.max(lb, (needU - freeU) * (sc.potMin[g] ?? 0));
+    if (group.all) {
+      if ((st.groupUnits[g] ?? 0) + (sc.fillable[g] ?? 0) < group.size) {
+        sc.feasible = false;
+        return;
+      }
+      lb = Math.max(lb, sc.forced[g] ?? 0);
+    }
+    sc.groupNeed[g] = lb;
+    lbGroups += lb;
+  }
+  if (lbGroups > 0) sc.missing = true;
+  // Each group counting the shared free units in full (lbGroups) is weak when they are large.
+  // (levelBeyondGroups pairs with lbGroups itself: it reasons from the same per-group deficits.)
+  const lbSplit = Math.max(lbGroups, lbPooled);
+  const needTotal = Math.max(0, m.minCredits - st.total);
+  if (needTotal > freeTotal + potTotal || needTotal > sc.capAll) {
+    sc.feasible = false;
+    return;
+  }
+  if (needTotal > freeTotal || ctx.requiredCost > 0) sc.missing = true;
+  let lbTotal = needTotal - usableFree;
+  if (ctx.costed && lbTotal > 0 && !sc.mixed) lbTotal = minSubsetSumAtLeast(sc.pots, sc.potCount, lbTotal);
+  let lb = Math.max(lbSplit, lbTotal, ctx.requiredCost);
+  for (let r = 0; r < m.levelRules.length; r++) {
+    const need = Math.max(0, (m.levelRules[r]?.credits ?? 0) - (st.levelCounted[r] ?? 0));
+    if (need > (sc.lvFree[r] ?? 0) + (sc.lvPot[r] ?? 0)) {
+      sc.feasible = false;
+      return;
+    }
+    if (need > (sc.lvFree[r] ?? 0)) sc.missing = true;
+    let lbLevel = need - Math.min(sc.lvFree[r] ?? 0, usableFree);
+    if (ctx.costed && lbLevel > 0 && !sc.mixed) {
+      lbLevel = minSubsetSumAtLeast(sc.levelPots[r] ?? [], sc.levelPotCount[r] ?? 0, lbLevel);
+    }
+    lb = Math.max(
+      lb,
+      lbLevel,
+      lbGroups + levelBeyondGroups(ctx, r, need - Math.min(sc.lvFree[r] ?? 0, usableFree)),
+    );
+  }
+  sc.lb = ctx.costed ? lb : 0;
+}
+
+/**
+ * sc.capFree / sc.capAll: the most free (resp. free plus costed) credit the groups can still
+ * count, each group taking at most its best options and at most what its maximum leaves. Tighter
+ * than the plain sums when held units crowd a capped group, which the plain sums count in full.
+ */
+export function capByGroups(ctx: BoundContext): void {
+  const { state: st, sc } = ctx;
+  const groups = st.model.groups;
+  let free = 0;
+  let all = 0;
+  for (let g = 0; g < groups.length; g++) {
+    const room = (groups[g]?.maxCredits ?? Number.POSITIVE_INFINITY) - (st.groupCredits[g] ?? 0);
+    const f = sc.freeC[g] ?? 0;
+    free += Math.min(room, f);
+    all += Math.min(room, f + (sc.potC[g] ?? 0));
+  }
+  sc.capFree = free;
+  sc.capAll = all;
+}
+
+/**
+ * Added credit needed beyond the groups' own deficits to meet level rule r, whose added part is
+ * `levelNeed`. Each group's added credit a_g is at least its deficit lo_g (sc.groupNeed), and at
+ * most hiPot_g of it can be at or above the level; the level's added credit is therefore free only
+ * up to Σ min(lo_g, hiPot_g), and every credit beyond that is added on top of Σ lo_g. A relaxation
+ * (credit taken as continuous, a unit listed in two groups counted in both), so a lower bound; it
+ * matters when a group's minimum must be met with units below the level.
+ */
+function levelBeyondGroups(ctx: BoundContext, r: number, levelNeed: number): number {
+  if (levelNeed <= 0) return 0;
+  const { sc } = ctx;
+  const nr = ctx.state.model.levelRules.length;
+  let covered = 0;
+  for (let g = 0; g < ctx.state.model.groups.length; g++) {
+    covered += Math.min(sc.groupNeed[g] ?? 0, sc.hiPot[g * nr + r] ?? 0);
+  }
+  return Math.max(0, levelNeed - covered);
+}
