@@ -2,4 +2,5 @@
 module.exports = require('../../jest.preset.cjs')(__dirname, {
   testEnvironment: '<rootDir>/jest.environment.cjs',
   moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
+  setupFilesAfterEnv: ['<rootDir>/src/testing/setup.ts'],
 });
