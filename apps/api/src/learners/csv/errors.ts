@@ -1,0 +1,51 @@
+/**
+ * Errors that reject a whole Learners CSV (as opposed to one row). The upload route answers them with
+ * 400 (or 413 for CSV_TOO_MANY_ROWS) and records nothing, so each message must tell the centre what to fix.
+ */
+export type CsvFileErrorCode =
+  | 'CSV_EMPTY'
+  | 'CSV_NO_ROWS'
+  | 'CSV_HEADER'
+  | 'CSV_ENCODING'
+  | 'CSV_TOO_MANY_ROWS'
+  | 'CSV_MALFORMED';
+
+export interface CsvFileErrorInfo {
+  code: CsvFileErrorCode;
+  message: string;
+  details: Record<string, unknown>;
+}
+
+export class CsvFileError extends Error implements CsvFileErrorInfo {
+  override readonly name = 'CsvFileError';
+
+  constructor(
+    readonly code: CsvFileErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+
+  toJSON(): CsvFileErrorInfo {
+    return { code: this.code, message: this.message, details: this.details };
+  }
+}
+
+export const emptyFile = () => new CsvFileError('CSV_EMPTY', 'The file is empty');
+
+export const headerOnly = () => new CsvFileError('CSV_NO_ROWS', 'The file has a header but no learners');
+
+export const tooManyRows = (maxRows: number) =>
+  new CsvFileError(
+    'CSV_TOO_MANY_ROWS',
+    `The file has more than ${maxRows} learners; split it into files of at most ${maxRows} rows`,
+    { maxRows },
+  );
+
+export const badEncoding = (line: number) =>
+  new CsvFileError(
+    'CSV_ENCODING',
+    `The file is not valid UTF-8 (first bad byte on line ${line}); save it as "CSV UTF-8" and upload it again`,
+    { line },
+  );

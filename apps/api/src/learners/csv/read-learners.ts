@@ -1,0 +1,174 @@
+import type { Readable } from 'node:stream';
+import { csvRecords, detectNewline } from './csv-records';
+import { type ByteSource, decodeUtf8 } from './decode-utf8';
+import { CsvFileError, type CsvFileErrorInfo, emptyFile, headerOnly, tooManyRows } from './errors';
+import { type ColumnMap, checkHeader, detectDelimiter, type LearnerColumn } from './header';
+import { type FieldError, type RowResult, validateLearnerRow } from './validate-row';
+
+export interface ReadLearnersOptions {
+  /** More data rows than this fail the file with CSV_TOO_MANY_ROWS, read no further. */
+  maxRows: number;
+  /** Ages and "not in the future" are judged on this day (its UTC date). */
+  today: Date;
+}
+
+export interface LearnerRow {
+  /** The spreadsheet row: the header is row 1; blank rows count but are not returned. */
+  rowNumber: number;
+  /** The row's cells by column name (ULN, GivenName…), as written. */
+  raw: Record<string, string>;
+  result: RowResult;
+}
+
+export interface LearnersCsvReader extends AsyncIterable<LearnerRow> {
+  /** Once iteration has finished: for every row whose ULN repeats in the file, its error. */
+  duplicates(): Map<number, FieldError>;
+}
+
+/**
+ * Streams a Learners CSV row by row (with backpressure: the file is read as fast as rows are consumed).
+ * File-level problems are thrown as CsvFileError from the iteration; row problems are in each row's result.
+ * Iterate once.
+ */
+export function readLearnersCsv(
+  input: NodeJS.ReadableStream | Readable,
+  options: ReadLearnersOptions,
+): LearnersCsvReader {
+  const ulns = new UlnRows();
+  return {
+    [Symbol.asyncIterator]: () => readRows(input as ByteSource, options, ulns),
+    duplicates: () => ulns.duplicates(),
+  };
+}
+
+/** The row with its duplicate-ULN error added, if it has one. */
+export function withDuplicates(row: LearnerRow, duplicates: Map<number, FieldError>): LearnerRow {
+  const duplicate = duplicates.get(row.rowNumber);
+  if (duplicate === undefined) return row;
+  const errors = row.result.ok ? [duplicate] : [duplicate, ...row.result.errors];
+  return { ...row, result: { ok: false, errors } };
+}
+
+export type ReadAllResult = { ok: true; rows: LearnerRow[] } | { ok: false; error: CsvFileErrorInfo };
+
+/**
+ * Reads a whole Learners CSV into memory with duplicate ULNs applied: for small files, tests and tools.
+ * The import job streams with readLearnersCsv instead and applies duplicates() after storing the rows.
+ */
+export async function readAllLearners(
+  input: NodeJS.ReadableStream | Readable,
+  options: ReadLearnersOptions,
+): Promise<ReadAllResult> {
+  const reader = readLearnersCsv(input, options);
+  const rows: LearnerRow[] = [];
+  try {
+    for await (const row of reader) rows.push(row);
+  } catch (error) {
+    if (error instanceof CsvFileError) return { ok: false, error: error.toJSON() };
+    throw error;
+  }
+  const duplicates = reader.duplicates();
+  return { ok: true, rows: rows.map((row) => withDuplicates(row, duplicates)) };
+}
+
+async function* readRows(input: ByteSource, options: ReadLearnersOptions, ulns: UlnRows) {
+  const text = decodeUtf8(input);
+  const { head, newline } = await readFirstLine(text);
+  const headerLine = head.split(/\r\n|\r|\n/).find((line) => line.trim() !== '');
+  if (headerLine === undefined) throw emptyFile();
+  const format = { delimiter: detectDelimiter(headerLine), newline: newline ?? '\n' } as const;
+  let columns: ColumnMap | null = null;
+  let rowNumber = 0;
+  let dataRows = 0;
+  // Leaving this loop early (an error, or the caller stopping) closes the upload stream too.
+  for await (const fields of csvRecords(prepend(head, text), format)) {
+    rowNumber++;
+    // Spreadsheets save trailing empty rows as blank lines or as `,,,,`.
+    if (fields.every((field) => field.trim() === '')) continue;
+    if (columns === null) {
+      columns = checkHeader(fields);
+      continue;
+    }
+    if (++dataRows > options.maxRows) throw tooManyRows(options.maxRows);
+    yield toRow(rowNumber, fields, columns, options.today, ulns);
+  }
+  if (dataRows === 0) throw headerOnly();
+}
+
+function toRow(rowNumber: number, fields: string[], columns: ColumnMap, today: Date, ulns: UlnRows) {
+  const raw: Record<string, string> = {};
+  for (const [i, column] of columns.entries()) raw[column] = fields[i] ?? '';
+  if (fields.length !== columns.length) {
+    // A line break inside a cell with too few fields usually means a quote that is never closed.
+    const hint = fields.some((f) => /[\r\n]/.test(f)) ? ' (is a quote (") not closed?)' : '';
+    const message = `The row has ${fields.length} fields but the header has ${columns.length}${hint}`;
+    return {
+      rowNumber,
+      raw,
+      result: { ok: false, errors: [{ field: 'row', message }] },
+    } satisfies LearnerRow;
+  }
+  const result = validateLearnerRow(raw as Record<LearnerColumn, string>, today);
+  // A valid ULN counts towards duplicates even when another cell is wrong: both rows need fixing anyway.
+  const ulnValid = result.ok || !result.errors.some((e) => e.field === 'ULN');
+  if (ulnValid && raw.ULN !== undefined) ulns.add(raw.ULN.trim(), rowNumber);
+  return { rowNumber, raw, result } satisfies LearnerRow;
+}
+
+/** Reads until the first line with content has ended (or the file has), to tell its delimiter and newline. */
+async function readFirstLine(text: AsyncIterator<string>) {
+  let head = '';
+  let content = -1;
+  for (;;) {
+    const next = await text.next();
+    if (next.done) return { head, newline: detectNewline(head, Math.max(content, 0)) ?? undefined };
+    head += next.value;
+    if (content < 0) content = head.search(/\S/);
+    const newline = content < 0 ? null : detectNewline(head, content);
+    if (newline !== null) return { head, newline };
+  }
+}
+
+async function* prepend(head: string, rest: AsyncGenerator<string>) {
+  yield head;
+  yield* rest;
+}
+
+/**
+ * Remembers which rows carry each ULN while the file streams past, keeping only row numbers (not rows)
+ * so 100,000 rows cost a few megabytes. A duplicate can only be known once the whole file has been read,
+ * hence the second pass: `duplicates()` at the end names every row of each repeated ULN, because we
+ * cannot tell which of them the centre meant.
+ */
+export class UlnRows {
+  // One number for the usual single row; an array only once a ULN repeats.
+  private readonly rows = new Map<string, number | number[]>();
+
+  add(uln: string, rowNumber: number): void {
+    const seen = this.rows.get(uln);
+    if (seen === undefined) this.rows.set(uln, rowNumber);
+    else if (typeof seen === 'number') this.rows.set(uln, [seen, rowNumber]);
+    else seen.push(rowNumber);
+  }
+
+  /** For each row whose ULN is repeated in the file, the error to add to it. */
+  duplicates(): Map<number, FieldError> {
+    const errors = new Map<number, FieldError>();
+    for (const [uln, seen] of this.rows) {
+      if (typeof seen === 'number') continue;
+      const message = `ULN ${uln} appears on ${listRows(seen)}`;
+      for (const row of seen) errors.set(row, { field: 'ULN', message });
+    }
+    return errors;
+  }
+}
+
+/** Rows named in a duplicate message; a file with one ULN on every row must not get a megabyte message. */
+const LISTED_ROWS = 10;
+
+/** `rows 3 and 7`, `rows 3, 5 and 7`, `250 rows, including 3, 5, … and 21` */
+function listRows(rows: number[]): string {
+  const shown = rows.slice(0, LISTED_ROWS);
+  const list = `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+  return rows.length > LISTED_ROWS ? `${rows.length} rows, including ${list}` : `rows ${list}`;
+}
