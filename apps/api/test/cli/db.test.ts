@@ -1,30 +1,12 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { repoRoot } from '../../src/config';
 import { databaseFrom } from '../../src/db/database';
 import { readMigrations } from '../../src/db/migrate';
 import { migrationsDir } from '../../src/db/schema-engine';
 import { createPool, openPglite } from '../../src/db/sql-client';
+import { lar } from '../helpers/cli';
 import { createTestDatabase, onPostgres } from '../helpers/database';
-
-const tsx = path.join(repoRoot, 'node_modules/tsx/dist/cli.mjs');
-
-/** Runs `pnpm lar ARGS` as a user would (without pnpm's start-up), returning exit code and output. */
-function lar(args: string[], env: Record<string, string>) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [tsx, 'apps/api/src/cli/index.ts', ...args], {
-      cwd: repoRoot,
-      env: { ...process.env, NODE_OPTIONS: '', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 const migrationCount = readMigrations(migrationsDir).length;
 

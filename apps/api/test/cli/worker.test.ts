@@ -1,15 +1,11 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
-import { repoRoot } from '../../src/config';
 import { enqueueEmail } from '../../src/mail/outbox';
 import { samples } from '../../src/mail/templates/samples';
 import { createMailTransport } from '../../src/mail/transport';
 import { startMailWorker } from '../../src/mail/worker';
+import { startLar } from '../helpers/cli';
 import { createTestDatabase, onPostgres } from '../helpers/database';
 import { freePort, startTestSmtp } from '../helpers/smtp';
-
-const tsx = path.join(repoRoot, 'node_modules/tsx/dist/cli.mjs');
 
 // Two processes cannot share the embedded database, so this runs on PostgreSQL only (as in CI).
 (onPostgres ? describe : describe.skip)('pnpm lar worker', () => {
@@ -29,7 +25,7 @@ const tsx = path.join(repoRoot, 'node_modules/tsx/dist/cli.mjs');
     });
     await new Promise<void>((resolve) => stalling.listen(stallPort, '127.0.0.1', resolve));
     const good = await startTestSmtp();
-    let child: ReturnType<typeof spawn> | undefined;
+    let child: ReturnType<typeof startLar> | undefined;
     try {
       const context = { publicUrl: 'https://lar.example.org' };
       const data = samples['learner-welcome'];
@@ -38,26 +34,17 @@ const tsx = path.join(repoRoot, 'node_modules/tsx/dist/cli.mjs');
         { idempotencyKey: 'kill:1', to: 'a@example.org', template: 'learner-welcome', data },
         context,
       );
-      const child = spawn(
-        process.execPath,
-        [tsx, 'apps/api/src/cli/index.ts', 'worker', '--poll', '100', '--lease', '1500'],
-        {
-          cwd: repoRoot,
-          env: {
-            ...process.env,
-            NODE_OPTIONS: '',
-            DATABASE_URL: db.url,
-            SMTP_URL: `smtp://127.0.0.1:${stallPort}`,
-            LOG_LEVEL: 'silent',
-          },
-          stdio: 'ignore',
-        },
-      );
+      child = startLar(['worker', '--poll', '100', '--lease', '1500'], {
+        DATABASE_URL: db.url ?? '',
+        SMTP_URL: `smtp://127.0.0.1:${stallPort}`,
+        LOG_LEVEL: 'silent',
+      });
+      const worker = child;
       const deadline = Date.now() + 30_000;
       while (!dataStarted && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       expect(dataStarted).toBe(true);
-      const exited = new Promise((r) => child?.once('exit', r));
-      child.kill('SIGKILL');
+      const exited = new Promise((r) => worker.once('exit', r));
+      worker.kill('SIGKILL');
       await exited;
       expect(await db.prisma.outboxMessage.findFirstOrThrow()).toMatchObject({
         status: 'PENDING',
