@@ -16,6 +16,8 @@ import { revokeAllSessions } from './sessions';
 import { assertNotLocked, clearFailures, recordFailure, throttleKey } from './throttle';
 
 const RESET_MINUTES = 60;
+/** Reset emails per account per hour: more would let anyone flood someone's inbox. */
+const RESETS_PER_HOUR = 3;
 const MAX_CHALLENGE_FAILURES = 3;
 const tokenInvalid = () =>
   new AppError('TOKEN_INVALID', 'This link has expired or has already been used. Ask for a new one.');
@@ -38,6 +40,14 @@ export async function requestPasswordReset(app: FastifyInstance, kind: 'user' | 
       ? await findUserAccount(prisma, { userId: signInId.trim() })
       : await findLearnerAccount(prisma, { uln: signInId.trim() });
   if (!account?.email || !account.memorableInfo || account.disabled) return;
+  const recent = await prisma.accountToken.count({
+    where: {
+      purpose: 'PASSWORD_RESET',
+      ...(kind === 'user' ? { userId: account.id } : { learnerId: account.id }),
+      createdAt: { gt: new Date(Date.now() - 60 * 60_000) },
+    },
+  });
+  if (recent >= RESETS_PER_HOUR) return;
   const token = randomToken();
   const expiresAt = new Date(Date.now() + RESET_MINUTES * 60_000);
   const challenge = choosePositions(memorableLength(app, account));

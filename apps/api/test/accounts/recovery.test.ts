@@ -100,6 +100,23 @@ describe('recovery and profile changes', () => {
     expect(signIn.statusCode).toBe(200);
   });
 
+  it('sends at most three reset emails an hour to one account, answering the same', async () => {
+    const centre = await userWithMemorable();
+    const ask = () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/password-reset',
+        payload: { kind: 'user', signInId: centre.signInId },
+      });
+    const answers = [];
+    for (let i = 0; i < 5; i++) answers.push((await ask()).json());
+    expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1);
+    const sent = await t.database.prisma.outboxMessage.count({
+      where: { template: 'password-reset', to: `${centre.signInId}@example.org` },
+    });
+    expect(sent).toBe(3);
+  });
+
   it('stops a link after three wrong answers', async () => {
     const centre = await userWithMemorable();
     const { token } = await resetLink(centre.signInId);
