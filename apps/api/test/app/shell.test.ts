@@ -48,6 +48,10 @@ describe('the API shell', () => {
     const asset = await t.app.inject({ method: 'GET', url: '/assets/app.js' });
     expect(asset.statusCode).toBe(200);
     expect(asset.body).toBe('console.log(1)');
+    const root = await t.app.inject({ method: 'GET', url: '/' });
+    expect(root.body).toContain('<title>LAR app</title>');
+    const missing = await t.app.inject({ method: 'GET', url: '/assets/missing.js' });
+    expect(missing.statusCode).toBe(404);
   });
 
   it('sets security headers and a same-origin content security policy', async () => {

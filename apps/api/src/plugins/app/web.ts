@@ -4,8 +4,8 @@ import fastifyStatic from '@fastify/static';
 import fp from 'fastify-plugin';
 
 /**
- * Serves the built app (apps/web/dist) when it exists. Unknown API paths get the JSON 404;
- * any other GET that accepts HTML gets index.html, so the app's client-side routes work on reload.
+ * Serves the built app (apps/web/dist) when it exists. Unknown API paths and missing files get the
+ * JSON 404; any other GET that accepts HTML gets index.html, so client-side routes work on reload.
  */
 export default fp(
   async (app) => {
@@ -21,9 +21,13 @@ export default fp(
       });
     }
     app.setNotFoundHandler((request, reply) => {
-      const isApi = request.url === '/api' || request.url.startsWith('/api/');
-      const wantsHtml = request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
-      if (hasApp && !isApi && wantsHtml) {
+      const path = request.url.split('?')[0] ?? '';
+      const isApi = path === '/api' || path.startsWith('/api/');
+      const accept = request.headers.accept ?? '*/*';
+      const wantsPage = request.method === 'GET' && (accept.includes('text/html') || accept.includes('*/*'));
+      // A missing file (`/assets/x.js`) is a 404, not the app: only extension-less paths are routes.
+      const isFile = /\.[A-Za-z0-9]+$/.test(path);
+      if (hasApp && !isApi && wantsPage && !isFile) {
         return reply.header('cache-control', 'no-cache').sendFile('index.html');
       }
       return reply.status(404).send({
