@@ -6,11 +6,11 @@ import {
   checkNewPassword,
   formErrorsFrom,
   MEMORABLE_INFORMATION_HINT,
-  PASSWORD_HINT,
   readForm,
   safeNext,
 } from '@/lib/form-errors';
 import { useFirstSignIn } from '../api/first-sign-in';
+import { NewPasswordFields } from './new-password-fields';
 
 const FORM_ID = 'first-sign-in';
 const ORDER = ['newPassword', 'confirmPassword', 'memorableInformation'] as const;
@@ -50,25 +50,7 @@ export function FirstSignInForm() {
     >
       <ErrorSummary formId={FORM_ID} errors={errors} order={ORDER} attempt={attempt} />
       <h2>Choose a new password</h2>
-      <TextField
-        formId={FORM_ID}
-        name="newPassword"
-        type="password"
-        label="New password"
-        hint={PASSWORD_HINT}
-        error={errors.fields.newPassword}
-        autoComplete="new-password"
-        className="input--width-20"
-      />
-      <TextField
-        formId={FORM_ID}
-        name="confirmPassword"
-        type="password"
-        label="Confirm new password"
-        error={errors.fields.confirmPassword}
-        autoComplete="new-password"
-        className="input--width-20"
-      />
+      <NewPasswordFields formId={FORM_ID} errors={errors} />
       <h2>Set your memorable information</h2>
       <p>If you forget your password, we will ask you for 3 characters of your memorable information.</p>
       <TextField

@@ -6,12 +6,12 @@ import {
   checkNewPassword,
   formErrorsFrom,
   MEMORABLE_INFORMATION_HINT,
-  PASSWORD_HINT,
   readForm,
 } from '@/lib/form-errors';
 import { useChangeEmail } from '../api/change-email';
 import { useChangeMemorableInformation } from '../api/change-memorable-information';
 import { useChangePassword } from '../api/change-password';
+import { NewPasswordFields } from './new-password-fields';
 
 const roleNames: Record<Me['role'], string> = {
   learner: 'Learner',
@@ -114,25 +114,7 @@ function ChangePasswordForm() {
       >
         <ErrorSummary formId={FORM_ID} errors={errors} order={ORDER} attempt={attempt} />
         <CurrentPassword formId={FORM_ID} error={errors.fields.currentPassword} />
-        <TextField
-          formId={FORM_ID}
-          name="newPassword"
-          type="password"
-          label="New password"
-          hint={PASSWORD_HINT}
-          error={errors.fields.newPassword}
-          autoComplete="new-password"
-          className="input--width-20"
-        />
-        <TextField
-          formId={FORM_ID}
-          name="confirmPassword"
-          type="password"
-          label="Confirm new password"
-          error={errors.fields.confirmPassword}
-          autoComplete="new-password"
-          className="input--width-20"
-        />
+        <NewPasswordFields formId={FORM_ID} errors={errors} />
         <SubmitButton pending={change.isPending} pendingText="Changing…">
           Change password
         </SubmitButton>

@@ -1,21 +1,15 @@
 import { Link } from 'react-router';
-import {
-  ErrorSummary,
-  fieldId,
-  SubmitButton,
-  SuccessBanner,
-  TextField,
-  useFormErrors,
-} from '@/components/ui/form';
+import { ErrorSummary, fieldId, SubmitButton, SuccessBanner, useFormErrors } from '@/components/ui/form';
 import { paths } from '@/config/paths';
 import { ApiError } from '@/lib/api-client';
-import { checkNewPassword, formErrorsFrom, PASSWORD_HINT, readForm } from '@/lib/form-errors';
+import { checkNewPassword, formErrorsFrom, readForm } from '@/lib/form-errors';
 import {
   type AccountKind,
   rememberedResetKind,
   useCompletePasswordReset,
   usePasswordResetChallenge,
 } from '../api/password-reset';
+import { NewPasswordFields } from './new-password-fields';
 
 const FORM_ID = 'reset-password';
 
@@ -199,25 +193,7 @@ function ResetPasswordForm({
             </div>
           </fieldset>
         </div>
-        <TextField
-          formId={FORM_ID}
-          name="newPassword"
-          type="password"
-          label="New password"
-          hint={PASSWORD_HINT}
-          error={errors.fields.newPassword}
-          autoComplete="new-password"
-          className="input--width-20"
-        />
-        <TextField
-          formId={FORM_ID}
-          name="confirmPassword"
-          type="password"
-          label="Confirm new password"
-          error={errors.fields.confirmPassword}
-          autoComplete="new-password"
-          className="input--width-20"
-        />
+        <NewPasswordFields formId={FORM_ID} errors={errors} />
         <SubmitButton pending={complete.isPending} pendingText="Resetting…">
           Reset password
         </SubmitButton>
