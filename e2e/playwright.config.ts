@@ -14,7 +14,11 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      // Where Playwright may download its own browser (GitHub Actions), PLAYWRIGHT_BUNDLED_CHROMIUM=1
+      // uses it; elsewhere the system Chromium.
+      executablePath: process.env.PLAYWRIGHT_BUNDLED_CHROMIUM
+        ? undefined
+        : process.env.CHROMIUM_PATH || '/usr/bin/chromium',
       args: [
         '--no-sandbox',
         '--disable-gpu',
