@@ -2,14 +2,9 @@ import type { AccountRequest } from '@lar/shared/api';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { LoadProblem } from '@/components/ui/access-problem';
+import { ActionOutcome, type ReportOutcome, useActionOutcome } from '@/components/ui/action-outcome';
 import { DateTime } from '@/components/ui/date-time';
-import {
-  ErrorSummary,
-  SubmitButton,
-  SuccessBanner,
-  TextareaField,
-  useFormErrors,
-} from '@/components/ui/form';
+import { ErrorSummary, SubmitButton, TextareaField, useFormErrors } from '@/components/ui/form';
 import { paths } from '@/config/paths';
 import { ApiError } from '@/lib/api-client';
 import { formErrorsFrom, readForm } from '@/lib/form-errors';
@@ -28,29 +23,16 @@ const tabLabels: Record<AccountRequestStatus, string> = {
   DECLINED: 'Declined',
 };
 
-type Outcome = { n: number; kind: 'success' | 'error'; text: string };
-
 /** Requests for organisation accounts by status, with Approve and Decline for pending ones. */
 export function AccountRequestList() {
   const [searchParams] = useSearchParams();
   const status = parseAccountRequestStatus(searchParams);
   const requests = useAccountRequests(status);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const report = (kind: Outcome['kind'], text: string) =>
-    setOutcome((previous) => ({ n: (previous?.n ?? 0) + 1, kind, text }));
+  const { outcome, report, clear } = useActionOutcome();
 
   return (
     <>
-      {outcome?.kind === 'success' && <SuccessBanner key={outcome.n}>{outcome.text}</SuccessBanner>}
-      {outcome?.kind === 'error' && (
-        <ErrorSummary
-          key={outcome.n}
-          formId="account-request-action"
-          errors={{ fields: {}, general: outcome.text }}
-          order={[]}
-          attempt={outcome.n}
-        />
-      )}
+      <ActionOutcome outcome={outcome} formId="account-request-action" />
       <nav aria-label="Requests by status" className="filter full-width">
         <ul className="filter__list">
           {ACCOUNT_REQUEST_STATUSES.map((tab) => (
@@ -59,7 +41,7 @@ export function AccountRequestList() {
                 to={paths.adminAccountRequests.getHref({ status: tab })}
                 className="filter__link"
                 aria-current={tab === status ? 'page' : undefined}
-                onClick={() => setOutcome(null)}
+                onClick={() => clear()}
               >
                 <span className="filter__label">{tabLabels[tab]}</span>
               </Link>
@@ -106,13 +88,7 @@ export function AccountRequestList() {
   );
 }
 
-function RequestRow({
-  request,
-  report,
-}: {
-  request: AccountRequest;
-  report: (kind: Outcome['kind'], text: string) => void;
-}) {
+function RequestRow({ request, report }: { request: AccountRequest; report: ReportOutcome }) {
   const approve = useApproveAccountRequest();
   const [declining, setDeclining] = useState(false);
   const who = `${request.fullName} (${request.organisationName})`;
@@ -202,7 +178,7 @@ function DeclineForm({
 }: {
   request: AccountRequest;
   who: string;
-  report: (kind: Outcome['kind'], text: string) => void;
+  report: ReportOutcome;
   onCancel: () => void;
 }) {
   const formId = `decline-${request.id}-form`;
@@ -220,7 +196,7 @@ function DeclineForm({
         if (!reason) return fail({ fields: { reason: 'Enter why you are declining the request' } });
         clear();
         decline.mutateAsync({ id: request.id, reason }).then(
-          () => report('success', `Request from ${who} declined. We have emailed them the reason.`),
+          () => report('success', `Request from ${who} declined.`),
           (error: unknown) => {
             // Already decided elsewhere: the row leaves this list, so say so above it.
             if (error instanceof ApiError && error.code === 'CONFLICT') return report('error', error.message);
@@ -234,7 +210,7 @@ function DeclineForm({
         formId={formId}
         name="reason"
         label={`Why are you declining the request from ${who}?`}
-        hint="We will email this to them."
+        hint="It is kept with the request and shown to the service desk."
         error={errors.fields.reason}
         rows={3}
         // The form opens on request, and the reason is what to type next.

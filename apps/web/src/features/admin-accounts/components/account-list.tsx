@@ -1,15 +1,13 @@
 import type { Account } from '@lar/shared/api';
-import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { LoadProblem } from '@/components/ui/access-problem';
+import { ActionOutcome, type ReportOutcome, useActionOutcome } from '@/components/ui/action-outcome';
 import { DateTime } from '@/components/ui/date-time';
-import { ErrorSummary, SuccessBanner, TextField } from '@/components/ui/form';
+import { TextField } from '@/components/ui/form';
 import { paths } from '@/config/paths';
 import { formErrorsFrom } from '@/lib/form-errors';
 import { type AccountAction, useAccountAction } from '../api/account-actions';
 import { useAccounts } from '../api/get-accounts';
-
-type Outcome = { n: number; kind: 'success' | 'error'; text: string };
 
 const done: Record<AccountAction, (a: Account) => string> = {
   disable: (a) =>
@@ -25,28 +23,17 @@ export function AccountList() {
   const navigate = useNavigate();
   const query = searchParams.get('query')?.trim() ?? '';
   const accounts = useAccounts(query);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const report = (kind: Outcome['kind'], text: string) =>
-    setOutcome((previous) => ({ n: (previous?.n ?? 0) + 1, kind, text }));
+  const { outcome, report, clear } = useActionOutcome();
 
   return (
     <>
-      {outcome?.kind === 'success' && <SuccessBanner key={outcome.n}>{outcome.text}</SuccessBanner>}
-      {outcome?.kind === 'error' && (
-        <ErrorSummary
-          key={outcome.n}
-          formId="account-action"
-          errors={{ fields: {}, general: outcome.text }}
-          order={[]}
-          attempt={outcome.n}
-        />
-      )}
+      <ActionOutcome outcome={outcome} formId="account-action" />
       <form
         className="search-form"
         onSubmit={(event) => {
           event.preventDefault();
           const value = String(new FormData(event.currentTarget).get('query') ?? '').trim();
-          setOutcome(null);
+          clear();
           navigate(paths.adminAccounts.getHref({ query: value }));
         }}
       >
@@ -134,13 +121,7 @@ function StatusTags({ account }: { account: Account }) {
   );
 }
 
-function AccountRow({
-  account,
-  report,
-}: {
-  account: Account;
-  report: (kind: Outcome['kind'], text: string) => void;
-}) {
+function AccountRow({ account, report }: { account: Account; report: ReportOutcome }) {
   const action = useAccountAction();
   const run = (name: AccountAction) => {
     if (action.isPending) return;

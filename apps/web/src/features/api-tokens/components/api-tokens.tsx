@@ -1,34 +1,22 @@
 import { useEffect, useRef, useState } from 'react';
 import { LoadProblem } from '@/components/ui/access-problem';
+import { ActionOutcome, type ReportOutcome, useActionOutcome } from '@/components/ui/action-outcome';
 import { DateTime } from '@/components/ui/date-time';
-import { ErrorSummary, SubmitButton, SuccessBanner, TextField, useFormErrors } from '@/components/ui/form';
+import { ErrorSummary, SubmitButton, TextField, useFormErrors } from '@/components/ui/form';
 import { formErrorsFrom, readForm } from '@/lib/form-errors';
 import { type NewApiToken, useCreateApiToken } from '../api/create-api-token';
 import { type ApiToken, useApiTokens } from '../api/get-api-tokens';
 import { useRevokeApiToken } from '../api/revoke-api-token';
 
-type Outcome = { n: number; kind: 'success' | 'error'; text: string };
-
 /** The organisation user's API tokens: create one (its secret shown once), list them, revoke one. */
 export function ApiTokens() {
   const tokens = useApiTokens();
   const [created, setCreated] = useState<NewApiToken | null>(null);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const report = (kind: Outcome['kind'], text: string) =>
-    setOutcome((previous) => ({ n: (previous?.n ?? 0) + 1, kind, text }));
+  const { outcome, report, clear } = useActionOutcome();
 
   return (
     <>
-      {outcome?.kind === 'success' && <SuccessBanner key={outcome.n}>{outcome.text}</SuccessBanner>}
-      {outcome?.kind === 'error' && (
-        <ErrorSummary
-          key={outcome.n}
-          formId="api-token-action"
-          errors={{ fields: {}, general: outcome.text }}
-          order={[]}
-          attempt={outcome.n}
-        />
-      )}
+      <ActionOutcome outcome={outcome} formId="api-token-action" />
       {created ? (
         <NewTokenPanel
           token={created}
@@ -39,7 +27,7 @@ export function ApiTokens() {
       ) : (
         <CreateTokenForm
           onCreated={(token) => {
-            setOutcome(null);
+            clear();
             setCreated(token);
           }}
         />
@@ -188,13 +176,7 @@ function NewTokenPanel({ token, onDone }: { token: NewApiToken; onDone: () => vo
   );
 }
 
-function TokenRow({
-  token,
-  report,
-}: {
-  token: ApiToken;
-  report: (kind: Outcome['kind'], text: string) => void;
-}) {
+function TokenRow({ token, report }: { token: ApiToken; report: ReportOutcome }) {
   const revoke = useRevokeApiToken();
   const [confirming, setConfirming] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
