@@ -113,6 +113,35 @@ export function TextField({
 }: FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name' | 'className'>) {
   const id = fieldId(formId, name);
   return (
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <input
+        type="text"
+        {...input}
+        id={id}
+        name={name}
+        className={`input${error ? ' input--error' : ''}${className ? ` ${className}` : ''}`}
+        aria-describedby={describedBy(id, hint, error)}
+        aria-invalid={error ? true : undefined}
+      />
+    </FieldFrame>
+  );
+}
+
+/** The label, hint and error message around one input, as every field shows them. */
+function FieldFrame({
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  children: ReactNode;
+}) {
+  return (
     <div className={`form-group${error ? ' form-group--error' : ''}`}>
       <label className="label" htmlFor={id}>
         {label}
@@ -123,15 +152,7 @@ export function TextField({
         </div>
       )}
       <ErrorMessage id={id} message={error} />
-      <input
-        type="text"
-        {...input}
-        id={id}
-        name={name}
-        className={`input${error ? ' input--error' : ''}${className ? ` ${className}` : ''}`}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-invalid={error ? true : undefined}
-      />
+      {children}
     </div>
   );
 }
@@ -146,16 +167,7 @@ export function TextareaField({
 }: FieldProps & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'name' | 'className'>) {
   const id = fieldId(formId, name);
   return (
-    <div className={`form-group${error ? ' form-group--error' : ''}`}>
-      <label className="label" htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <div id={`${id}-hint`} className="hint">
-          {hint}
-        </div>
-      )}
-      <ErrorMessage id={id} message={error} />
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       <textarea
         rows={4}
         {...textarea}
@@ -165,7 +177,7 @@ export function TextareaField({
         aria-describedby={describedBy(id, hint, error)}
         aria-invalid={error ? true : undefined}
       />
-    </div>
+    </FieldFrame>
   );
 }
 
