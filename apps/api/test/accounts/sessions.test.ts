@@ -47,6 +47,12 @@ describe('sign-in and sessions', () => {
     }
     const events = await t.database.prisma.auditEvent.count({ where: { action: 'sign_in.locked' } });
     expect(events).toBe(2);
+    const admin = await signInAs(t.app, 'administrator');
+    const listed = await t.app.inject({
+      url: `/api/v1/admin/accounts?query=${centre.signInId}`,
+      headers: admin.headers,
+    });
+    expect(listed.json().items).toEqual([expect.objectContaining({ userId: centre.signInId, locked: true })]);
   });
 
   it('rotates the refresh token, and a replayed one ends the whole family', async () => {

@@ -4,6 +4,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { revokeAllSessions } from '../../../../auth/sessions';
 import { throttleKey } from '../../../../auth/throttle';
+import type { Prisma } from '../../../../generated/prisma/client';
 import { administratorsOnly } from '../../../../lib/access';
 import { audit } from '../../../../lib/audit';
 import { AppError } from '../../../../lib/errors';
@@ -16,13 +17,17 @@ const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const tags = ['administration'];
 
-async function accountView(app: FastifyInstance, id: string): Promise<Account> {
-  const u = await app.db.prisma.user.findUnique({ where: { id }, include: { organisation: true } });
-  if (!u) throw new AppError('NOT_FOUND', 'No such account.');
-  const lock = await app.db.prisma.signInThrottle.findUnique({
-    where: { key: throttleKey('sign-in:user', u.userId) },
+type UserWithOrganisation = Prisma.UserGetPayload<{ include: { organisation: true } }>;
+
+/** Accounts as the service desk sees them: two queries however many users (no query per row). */
+async function accountViews(app: FastifyInstance, users: UserWithOrganisation[]): Promise<Account[]> {
+  const keys = users.map((u) => throttleKey('sign-in:user', u.userId));
+  const locks = await app.db.prisma.signInThrottle.findMany({
+    where: { key: { in: keys }, lockedUntil: { gt: new Date() } },
+    select: { key: true },
   });
-  return {
+  const locked = new Set(locks.map((l) => l.key));
+  return users.map((u, i) => ({
     id: u.id,
     userId: u.userId,
     fullName: u.fullName,
@@ -34,11 +39,19 @@ async function accountView(app: FastifyInstance, id: string): Promise<Account> {
       type: u.organisation.type,
     },
     disabled: u.disabledAt !== null,
-    locked: Boolean(lock?.lockedUntil && lock.lockedUntil > new Date()),
+    locked: locked.has(keys[i] ?? ''),
     mustChangePassword: u.mustChangePassword,
     lastSignInAt: u.lastSignInAt?.toISOString() ?? null,
     createdAt: u.createdAt.toISOString(),
-  };
+  }));
+}
+
+async function accountView(app: FastifyInstance, id: string): Promise<Account> {
+  const user = await app.db.prisma.user.findUnique({ where: { id }, include: { organisation: true } });
+  if (!user) throw new AppError('NOT_FOUND', 'No such account.');
+  const [view] = await accountViews(app, [user]);
+  if (!view) throw new AppError('NOT_FOUND', 'No such account.');
+  return view;
 }
 
 /** The service desk's account requests and organisation accounts. */
@@ -124,9 +137,9 @@ const accounts: FastifyPluginAsyncTypebox = async (app) => {
           : {},
         orderBy: { createdAt: 'desc' },
         take: 200,
-        select: { id: true },
+        include: { organisation: true },
       });
-      return { items: await Promise.all(rows.map((r) => accountView(app, r.id))) };
+      return { items: await accountViews(app, rows) };
     },
   );
   const setDisabled =
