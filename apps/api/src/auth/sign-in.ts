@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { audit } from '../lib/audit';
 import { AppError } from '../lib/errors';
-import { verifyPassword } from '../lib/password';
+import { hashPassword, verifyPassword } from '../lib/password';
 import { type Account, findLearnerAccount, findUserAccount } from './principal';
 import { assertNotLocked, clearFailures, recordFailure, throttleKey } from './throttle';
 
@@ -28,7 +28,7 @@ export async function checkSignIn(app: FastifyInstance, attempt: SignInAttempt):
     attempt.kind === 'user'
       ? await findUserAccount(prisma, { userId: attempt.signInId.trim() })
       : await findLearnerAccount(prisma, { uln: attempt.signInId.trim() });
-  dummyHash ??= import('../lib/password').then((p) => p.hashPassword('no account has this password'));
+  dummyHash ??= hashPassword('no account has this password');
   const ok = await verifyPassword(attempt.password, account?.passwordHash ?? (await dummyHash));
   const actor = account ? `${account.kind}:${account.id}` : 'anonymous';
   if (!account || !ok || !account.passwordHash) {
