@@ -16,6 +16,11 @@ export interface SqlClient extends SqlConnection {
   kind: 'postgres' | 'pglite';
   /** Runs `fn` on one dedicated connection (needed for session-level advisory locks). */
   withConnection<T>(fn: (conn: SqlConnection) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. Use only
+   * `conn` inside (on PGlite every other query waits until the transaction ends).
+   */
+  transaction<T>(fn: (conn: SqlConnection) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -39,6 +44,27 @@ export function postgresClient(pool: pg.Pool): SqlClient {
         client.release();
       }
     },
+    async transaction(fn) {
+      const client = await pool.connect();
+      let broken = false;
+      try {
+        await client.query('BEGIN');
+        const result = await fn({
+          query: async (text, params) => (await client.query(text, params as unknown[])).rows,
+          exec: async (script) => void (await client.query(script)),
+        });
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        // A connection that cannot even roll back is not given back to the pool.
+        await client.query('ROLLBACK').catch(() => {
+          broken = true;
+        });
+        throw error;
+      } finally {
+        client.release(broken);
+      }
+    },
     close: () => pool.end(),
   };
 }
@@ -58,6 +84,14 @@ export function pgliteClient(db: PGlite): SqlClient {
       queue = run.catch(() => undefined);
       return run;
     },
+    transaction: (fn) =>
+      db.transaction((tx) =>
+        fn({
+          query: async <T>(text: string, params?: unknown[]) =>
+            (await tx.query<T>(text, params as unknown[])).rows,
+          exec: async (script) => void (await tx.exec(script)),
+        }),
+      ),
     close: () => db.close(),
   };
 }

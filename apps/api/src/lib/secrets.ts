@@ -6,11 +6,30 @@ export const randomToken = () => randomBytes(32).toString('base64url');
 /** Tokens are stored as their sha256, so a copy of the database cannot be used to sign in. */
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
+const PASSWORD_ALPHABET = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
 /** Readable system-generated passwords: 3 groups of 4 from an alphabet without look-alikes. */
 export function systemPassword(): string {
-  const alphabet = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-  const group = () => Array.from({ length: 4 }, () => alphabet[randomInt(alphabet.length)]).join('');
+  const group = () =>
+    Array.from({ length: 4 }, () => PASSWORD_ALPHABET[randomInt(PASSWORD_ALPHABET.length)]).join('');
   return `${group()}-${group()}-${group()}`;
+}
+
+/**
+ * A learner's first password (emailed, or handed over as an activation code): 16 characters, 92 bits,
+ * enough to be stored as a fast hash (lib/password `hashFirstPassword`). Drawn from one random buffer,
+ * as imports make 100,000 of them at a time (rejection sampling keeps every character equally likely).
+ */
+export function firstPassword(): string {
+  const chars: string[] = [];
+  const limit = 256 - (256 % PASSWORD_ALPHABET.length);
+  while (chars.length < 16) {
+    for (const byte of randomBytes(24)) {
+      if (byte < limit && chars.length < 16)
+        chars.push(PASSWORD_ALPHABET[byte % PASSWORD_ALPHABET.length] ?? '');
+    }
+  }
+  return [0, 4, 8, 12].map((i) => chars.slice(i, i + 4).join('')).join('-');
 }
 
 /**

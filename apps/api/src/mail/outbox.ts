@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
+import type { SqlConnection } from '../db/sql-client';
 import type { Prisma, PrismaClient } from '../generated/prisma/client';
-import { type MailContext, renderEmail, type TemplateData, type TemplateName } from './templates';
+import {
+  isTemplateName,
+  type MailContext,
+  renderEmail,
+  renderSubject,
+  type TemplateData,
+  type TemplateName,
+} from './templates';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -28,6 +36,48 @@ export async function enqueueEmail<T extends TemplateName>(
     skipDuplicates: true,
   });
   return count === 1;
+}
+
+/**
+ * Records many emails of one template, rendered only when sent: for bulk mail written in a large
+ * transaction (an import's welcome emails), where rendering and storing each body now would cost
+ * tens of microseconds and kilobytes per message. The subject is stored now, for the outbox list.
+ * Messages whose idempotency key is already recorded are skipped. Returns how many were recorded.
+ */
+export async function enqueueDeferredEmails<T extends TemplateName>(
+  sql: SqlConnection,
+  template: T,
+  emails: { idempotencyKey: string; to: string; data: TemplateData[T] }[],
+  context: MailContext,
+): Promise<number> {
+  if (emails.length === 0) return 0;
+  const rows = await sql.query<{ id: string }>(
+    `INSERT INTO "OutboxMessage" (id, "idempotencyKey", template, "to", subject, data, "updatedAt")
+     SELECT gen_random_uuid(), k, $1, t, s, d, now()
+       FROM unnest($2::text[], $3::text[], $4::text[], $5::jsonb[]) AS e(k, t, s, d)
+     ON CONFLICT ("idempotencyKey") DO NOTHING RETURNING id`,
+    [
+      template,
+      emails.map((e) => e.idempotencyKey),
+      emails.map((e) => e.to),
+      emails.map((e) => renderSubject(template, e.data, context)),
+      emails.map((e) => JSON.stringify(e.data)),
+    ],
+  );
+  return rows.length;
+}
+
+/** A stored message's body: as stored, or rendered now from its template and data when deferred. */
+export function messageBody(
+  message: { template: string; subject: string; text: string | null; html: string | null; data: unknown },
+  context: MailContext,
+): { text: string; html: string } {
+  if (message.text !== null && message.html !== null) return { text: message.text, html: message.html };
+  if (!isTemplateName(message.template) || message.data === null || message.data === undefined) {
+    throw new Error(`outbox message (${message.template}) has neither a body nor the data to render one`);
+  }
+  const { text, html } = renderEmail(message.template, message.data as never, context);
+  return { text, html };
 }
 
 /** The Message-ID of an outbox message: the same for every attempt, derived from its idempotency key. */

@@ -2,7 +2,7 @@ import type { SqlClient } from '../db/sql-client';
 import { backoffMs } from '../lib/backoff';
 import { isEmailAddress } from '../lib/email-address';
 import { type PollLoop, startPollLoop } from '../lib/poll-loop';
-import { messageIdFor } from './outbox';
+import { messageBody, messageIdFor } from './outbox';
 import { REDACTED_BODY, sensitiveTemplates } from './templates';
 import type { MailTransport } from './transport';
 
@@ -12,8 +12,10 @@ export interface ClaimedMessage {
   template: string;
   to: string;
   subject: string;
-  text: string;
-  html: string;
+  /** Null for a message rendered at sending from `data`. */
+  text: string | null;
+  html: string | null;
+  data: unknown;
   attempts: number;
 }
 
@@ -49,7 +51,7 @@ export function claimDueMessages(sql: SqlClient, { batchSize = 20, leaseMs = 60_
                       WHERE status = 'PENDING' AND "nextAttemptAt" <= now()
                         AND ("lockedUntil" IS NULL OR "lockedUntil" < now())
                       ORDER BY "nextAttemptAt" LIMIT $1 FOR UPDATE SKIP LOCKED)
-      RETURNING m.id, m."idempotencyKey", m.template, m."to", m.subject, m.text, m.html, m.attempts`,
+      RETURNING m.id, m."idempotencyKey", m.template, m."to", m.subject, m.text, m.html, m.data, m.attempts`,
     [batchSize, leaseMs],
   );
 }
@@ -68,13 +70,18 @@ type Outcome = { ok: true } | { ok: false; reason: string; permanent: boolean };
 async function attemptSend(message: ClaimedMessage, options: MailWorkerOptions): Promise<Outcome> {
   const problem = permanentProblem(message);
   if (problem) return { ok: false, reason: problem, permanent: true };
+  let body: { text: string; html: string };
+  try {
+    body = messageBody(message, { publicUrl: options.publicUrl });
+  } catch (error) {
+    return { ok: false, reason: error instanceof Error ? error.message : String(error), permanent: true };
+  }
   try {
     await options.transport.send({
       from: options.from,
       to: message.to,
       subject: message.subject,
-      text: message.text,
-      html: message.html,
+      ...body,
       messageId: messageIdFor(message.idempotencyKey, options.publicUrl),
     });
     return { ok: true };
@@ -94,6 +101,7 @@ async function recordOutcomes(batch: ClaimedMessage[], outcomes: Outcome[], opti
       `UPDATE "OutboxMessage" SET status = 'SENT', "sentAt" = now(), "lockedUntil" = NULL, "lastError" = NULL,
               text = CASE WHEN id = ANY($2::uuid[]) THEN $3 ELSE text END,
               html = CASE WHEN id = ANY($2::uuid[]) THEN $4 ELSE html END,
+              data = CASE WHEN id = ANY($2::uuid[]) THEN NULL ELSE data END,
               "updatedAt" = now() WHERE id = ANY($1::uuid[])`,
       [
         sent.map((m) => m.id),

@@ -34,7 +34,8 @@ describe('recovery and profile changes', () => {
       where: { template: 'password-reset' },
       orderBy: { createdAt: 'desc' },
     });
-    const token = mail && decodeURIComponent(/reset-password\?token=([^\s"&<]+)/.exec(mail.text)?.[1] ?? '');
+    const token =
+      mail && decodeURIComponent(/reset-password\?token=([^\s"&<]+)/.exec(mail.text ?? '')?.[1] ?? '');
     return { res, mail, token: token ?? '' };
   }
 
@@ -138,7 +139,7 @@ describe('recovery and profile changes', () => {
     });
     expect(mail.to).toBe('new.address@example.org');
     expect((await t.app.inject({ url: '/api/v1/me', headers: learner.headers })).json().email).toBeNull();
-    const token = decodeURIComponent(/confirm\?token=([^\s"&<]+)/.exec(mail.text)?.[1] ?? '');
+    const token = decodeURIComponent(/confirm\?token=([^\s"&<]+)/.exec(mail.text ?? '')?.[1] ?? '');
     const confirm = () =>
       t.app.inject({ method: 'POST', url: '/api/v1/me/email/confirm', payload: { token } });
     expect((await confirm()).statusCode).toBe(204);

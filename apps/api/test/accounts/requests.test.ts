@@ -16,8 +16,8 @@ async function approvalEmail(t: Awaited<ReturnType<typeof buildTestApp>>, reques
   const mail = await t.database.prisma.outboxMessage.findUniqueOrThrow({
     where: { idempotencyKey: `account-approved:${requestId}` },
   });
-  const userId = /User ID:?\s+(\S+)/.exec(mail.text)?.[1] ?? '';
-  const password = /Password:?\s+(\S+)/.exec(mail.text)?.[1] ?? '';
+  const userId = /User ID:?\s+(\S+)/.exec(mail.text ?? '')?.[1] ?? '';
+  const password = /Password:?\s+(\S+)/.exec(mail.text ?? '')?.[1] ?? '';
   return { mail, userId, password };
 }
 

@@ -74,6 +74,18 @@ export const sensitiveTemplates: ReadonlySet<string> = new Set<TemplateName>([
 export const REDACTED_BODY =
   'This email carried a password or a single-use link; its text is not kept once sent.';
 
+export const isTemplateName = (name: string): name is TemplateName => Object.hasOwn(templates, name);
+
+/** Only the subject (cheap: no text or HTML rendering), for messages whose body is rendered at sending. */
+export function renderSubject<T extends TemplateName>(
+  template: T,
+  data: TemplateData[T],
+  context: MailContext,
+) {
+  const render = templates[template] as (data: TemplateData[T], context: MailContext) => EmailContent;
+  return singleLine(render(data, context).subject);
+}
+
 export function renderEmail<T extends TemplateName>(
   template: T,
   data: TemplateData[T],

@@ -38,7 +38,7 @@ const admin: FastifyPluginAsyncTypebox = async (app) => {
       config,
       schema: { tags, summary: 'One message', params: Id, response: { 200: OutboxMessageDetail, ...errors } },
     },
-    (request) => outboxMessage(app.db.prisma, request.params.id),
+    (request) => outboxMessage(app.db.prisma, request.params.id, { publicUrl: app.config.publicUrl }),
   );
   app.post(
     '/outbox/:id/resend',
@@ -53,7 +53,11 @@ const admin: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const actor = `user:${request.principal?.sub}`;
-      const message = await resendOutboxMessage(app.db.prisma, { id: request.params.id, actor });
+      const message = await resendOutboxMessage(
+        app.db.prisma,
+        { id: request.params.id, actor },
+        { publicUrl: app.config.publicUrl },
+      );
       app.workers.wakeMail();
       return message;
     },

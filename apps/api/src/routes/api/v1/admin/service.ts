@@ -1,7 +1,8 @@
 import type { JobsPage, OutboxMessageDetail, OutboxPage, OutboxQuery, OutboxStatus } from '@lar/shared/api';
 import type { PrismaClient } from '../../../../generated/prisma/client';
 import { AppError } from '../../../../lib/errors';
-import { REDACTED_BODY, sensitiveTemplates } from '../../../../mail/templates';
+import { messageBody } from '../../../../mail/outbox';
+import { type MailContext, REDACTED_BODY, sensitiveTemplates } from '../../../../mail/templates';
 
 type OutboxRow = Awaited<ReturnType<PrismaClient['outboxMessage']['findFirstOrThrow']>>;
 
@@ -36,18 +37,17 @@ export async function listOutbox(prisma: PrismaClient, query: OutboxQuery): Prom
   return { items: rows.map(summary), total, page: query.page, pageSize: query.pageSize, counts };
 }
 
-export async function outboxMessage(prisma: PrismaClient, id: string): Promise<OutboxMessageDetail> {
+export async function outboxMessage(
+  prisma: PrismaClient,
+  id: string,
+  context: MailContext,
+): Promise<OutboxMessageDetail> {
   const m = await prisma.outboxMessage.findUnique({ where: { id } });
   if (!m) throw new AppError('NOT_FOUND', 'No such message in the outbox.');
   // Administrators never read another person's password or reset link.
   const hidden = sensitiveTemplates.has(m.template);
-  const text = hidden ? REDACTED_BODY : m.text;
-  return {
-    ...summary(m),
-    idempotencyKey: m.idempotencyKey,
-    text,
-    html: hidden ? `<p>${REDACTED_BODY}</p>` : m.html,
-  };
+  const body = hidden ? { text: REDACTED_BODY, html: `<p>${REDACTED_BODY}</p>` } : messageBody(m, context);
+  return { ...summary(m), idempotencyKey: m.idempotencyKey, ...body };
 }
 
 /**
@@ -57,6 +57,7 @@ export async function outboxMessage(prisma: PrismaClient, id: string): Promise<O
 export async function resendOutboxMessage(
   prisma: PrismaClient,
   { id, actor }: { id: string; actor: string },
+  context: MailContext,
 ): Promise<OutboxMessageDetail> {
   await prisma.$transaction(async (tx) => {
     const m = await tx.outboxMessage.findUnique({ where: { id } });
@@ -82,7 +83,7 @@ export async function resendOutboxMessage(
       },
     });
   });
-  return outboxMessage(prisma, id);
+  return outboxMessage(prisma, id, context);
 }
 
 export async function listJobs(
