@@ -30,6 +30,8 @@ const EnvSchema = Type.Object({
   WEB_DIST: Type.String({ default: 'apps/web/dist' }),
   SEED_DEMO: Type.Optional(Type.Boolean()),
   RUN_WORKERS: Type.Boolean({ default: true }),
+  UPLOAD_MAX_BYTES: Type.Integer({ minimum: 1, default: 20 * 1024 * 1024 }),
+  UPLOAD_MAX_ROWS: Type.Integer({ minimum: 1, default: 100_000 }),
 });
 
 type Env = Static<typeof EnvSchema>;
@@ -56,6 +58,8 @@ export interface Config {
   seedDemo: boolean;
   /** Run the mail and job workers in this process (`pnpm lar worker` runs them alone). */
   runWorkers: boolean;
+  /** Limits of one uploaded file (learners CSV): bytes and data rows; over either is refused with 413. */
+  upload: { maxBytes: number; maxRows: number };
 }
 
 export class ConfigError extends Error {}
@@ -101,6 +105,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.resolve(repoRoot, e.WEB_DIST),
     seedDemo: e.SEED_DEMO ?? embedded,
     runWorkers: e.RUN_WORKERS,
+    upload: { maxBytes: e.UPLOAD_MAX_BYTES, maxRows: e.UPLOAD_MAX_ROWS },
   };
 }
 

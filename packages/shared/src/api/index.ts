@@ -28,3 +28,4 @@ export const Health = Type.Object(
 export type Health = Static<typeof Health>;
 export * from './admin';
 export * from './auth';
+export * from './learners';

@@ -45,9 +45,11 @@ export function csvLine(cells: (string | number | null)[]): string {
 /** The report line by line (CRLF endings, as RFC 4180 says), for streaming a large report. */
 export function* reportCsvLines(rows: Iterable<ReportRow>): Generator<string> {
   yield csvLine([...REPORT_HEADER]);
-  for (const r of rows) {
-    yield csvLine([r.row, r.uln, r.givenName, r.familyName, r.dateOfBirth, r.email, r.outcome, r.message]);
-  }
+  for (const r of rows) yield reportCsvLine(r);
+}
+
+export function reportCsvLine(r: ReportRow): string {
+  return csvLine([r.row, r.uln, r.givenName, r.familyName, r.dateOfBirth, r.email, r.outcome, r.message]);
 }
 
 export function reportCsv(rows: Iterable<ReportRow>): string {

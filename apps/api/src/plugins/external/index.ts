@@ -43,6 +43,6 @@ export async function registerExternalPlugins(app: FastifyInstance, config: Conf
     cookie: { cookieName: 'lar_access', signed: false },
     sign: { expiresIn: '15m' },
   });
-  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
+  await app.register(multipart, { limits: { fileSize: config.upload.maxBytes, files: 1 } });
   await registerDocs(app);
 }

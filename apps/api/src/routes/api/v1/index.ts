@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import accountRequests from './account-requests';
 import admin from './admin';
 import auth from './auth';
+import learners from './learners';
 import me from './me';
 
 /** Every feature route lives under /api/v1, one folder per feature, each registered here. */
@@ -10,6 +11,7 @@ const v1: FastifyPluginAsync = async (app) => {
   await app.register(me, { prefix: '/me' });
   await app.register(accountRequests, { prefix: '/account-requests' });
   await app.register(admin, { prefix: '/admin' });
+  await app.register(learners, { prefix: '/learners' });
 };
 
 export default v1;

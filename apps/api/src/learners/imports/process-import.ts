@@ -1,0 +1,137 @@
+import { Readable } from 'node:stream';
+import type { ImportCounts } from '@lar/shared/api';
+import type { Database } from '../../db/database';
+import type { JobHandler } from '../../jobs/worker';
+import { sealer } from '../../lib/secrets';
+import { enqueueEmail } from '../../mail/outbox';
+import { rejectedRowsShown } from '../../mail/templates/import-report';
+import type { LearnerRow } from '../csv/read-learners';
+import { readLearnersCsv, withDuplicates } from '../csv/read-learners';
+import { storeBatch } from './store-batch';
+
+export const LEARNERS_IMPORT_QUEUE = 'learners-import';
+
+export const emptyCounts = (): ImportCounts => ({
+  created: 0,
+  registered: 0,
+  alreadyRegistered: 0,
+  rejected: 0,
+  createdWithoutEmail: 0,
+});
+
+export interface ImportProcessingOptions {
+  db: Database;
+  publicUrl: string;
+  jwtSecret: string;
+  /** Rows per transaction: bigger batches are faster, smaller ones lose less work to a crash. */
+  batchSize?: number;
+}
+
+const readerFor = (content: Uint8Array, today: Date) =>
+  readLearnersCsv(Readable.from([Buffer.from(content)]), { maxRows: Number.MAX_SAFE_INTEGER, today });
+
+/**
+ * The background job of a learners upload. It reads the stored file twice: once for the ULNs that
+ * repeat in it, then in batches from where an earlier attempt stopped (`processedRows`, committed with
+ * each batch), so a killed process resumes without losing or repeating a row. Rows are judged as of
+ * the upload's day, so a resumed import decides exactly as the first attempt would have.
+ */
+export function learnersImportHandler(options: ImportProcessingOptions): JobHandler {
+  const { db, batchSize = 2_000 } = options;
+  const { seal } = sealer(options.jwtSecret);
+  return async (job, context) => {
+    const { importId } = job.payload as { importId: string };
+    const found = await db.prisma.import.findUnique({
+      where: { id: importId },
+      include: { organisation: { select: { name: true } } },
+    });
+    if (!found || found.status === 'COMPLETED' || found.status === 'FAILED') return;
+    try {
+      if (!found.content) throw new Error('the uploaded file is missing');
+      const today = found.createdAt;
+      const first = readerFor(found.content, today);
+      for await (const _ of first);
+      const duplicates = first.duplicates();
+
+      let counts: ImportCounts = { ...emptyCounts(), ...(found.summary as Partial<ImportCounts> | null) };
+      let processed = found.processedRows;
+      let seen = 0;
+      let batch: LearnerRow[] = [];
+      const flush = async () => {
+        const rows = batch;
+        batch = [];
+        counts = await db.sql.transaction((conn) =>
+          storeBatch(conn, rows, {
+            importId,
+            centreId: found.organisationId,
+            centreName: found.organisation.name,
+            processedBefore: processed,
+            counts,
+            mail: { publicUrl: options.publicUrl },
+            seal,
+          }),
+        );
+        processed += rows.length;
+        await context.progress(processed, {
+          total: found.totalRows,
+          checkpoint: { processedRows: processed },
+        });
+      };
+      for await (const row of readerFor(found.content, today)) {
+        seen++;
+        if (seen <= processed) continue;
+        batch.push(withDuplicates(row, duplicates));
+        if (batch.length >= batchSize) await flush();
+      }
+      if (batch.length > 0) await flush();
+      await completeImport(options, importId, counts);
+    } catch (error) {
+      if (job.attempts >= job.maxAttempts) {
+        const reason = error instanceof Error ? error.message : String(error);
+        await db.prisma.import.update({
+          where: { id: importId },
+          data: { status: 'FAILED', error: `Processing stopped: ${reason}`.slice(0, 1_000) },
+        });
+      }
+      throw error;
+    }
+  };
+}
+
+/** Marks the import done, drops the stored file and emails the report to the uploader, in one transaction. */
+async function completeImport(options: ImportProcessingOptions, importId: string, counts: ImportCounts) {
+  const { prisma } = options.db;
+  await prisma.$transaction(async (tx) => {
+    const done = await tx.import.update({
+      where: { id: importId },
+      data: { status: 'COMPLETED', completedAt: new Date(), content: null, summary: { ...counts } },
+      include: { uploadedBy: true, organisation: { select: { name: true } } },
+    });
+    if (!done.uploadedBy) return;
+    const rejected = await tx.importRow.findMany({
+      where: { importId, outcome: 'REJECTED' },
+      orderBy: { rowNumber: 'asc' },
+      take: rejectedRowsShown,
+      select: { rowNumber: true, message: true },
+    });
+    await enqueueEmail(
+      tx,
+      {
+        idempotencyKey: `import-report:${importId}`,
+        to: done.uploadedBy.email,
+        template: 'import-report',
+        data: {
+          recipientName: done.uploadedBy.fullName,
+          centreName: done.organisation.name,
+          importId,
+          fileName: done.fileName,
+          uploadedAt: done.createdAt,
+          counts,
+          createdWithoutEmail: counts.createdWithoutEmail,
+          rejectedRows: rejected.map((r) => ({ row: r.rowNumber, reason: r.message ?? '' })),
+        },
+      },
+      { publicUrl: options.publicUrl },
+    );
+  });
+}

@@ -1,0 +1,243 @@
+import type { ImportCounts } from '@lar/shared/api';
+import type { SqlConnection } from '../../db/sql-client';
+import { hashFirstPassword } from '../../lib/password';
+import { firstPassword } from '../../lib/secrets';
+import { enqueueDeferredEmails } from '../../mail/outbox';
+import type { MailContext } from '../../mail/templates';
+import type { LearnerRow } from '../csv/read-learners';
+import type { Learner } from '../csv/validate-row';
+import { activationMessage, describeMismatch, mismatchedFields } from './outcomes';
+
+export type RowOutcome = 'CREATED' | 'REGISTERED' | 'ALREADY_REGISTERED' | 'REJECTED';
+
+export interface BatchContext {
+  importId: string;
+  centreId: string;
+  centreName: string;
+  /** Rows of the file processed before this batch: the batch is stored only if that is still so. */
+  processedBefore: number;
+  counts: ImportCounts;
+  mail: MailContext;
+  /** Encrypts activation codes kept in the report. */
+  seal(plain: string): string;
+}
+
+interface StoredRow {
+  rowNumber: number;
+  outcome: RowOutcome;
+  message: string;
+  data: Record<string, string | null>;
+  activationCode: string | null;
+}
+
+interface ExistingLearner {
+  id: string;
+  uln: string;
+  givenName: string;
+  familyName: string;
+  dateOfBirth: string;
+}
+
+export class ImportTakenOverError extends Error {
+  constructor(importId: string) {
+    super(`import ${importId} was advanced by another worker; this one stops`);
+  }
+}
+
+const cells = (learner: Learner) => ({
+  uln: learner.uln,
+  givenName: learner.givenName,
+  familyName: learner.familyName,
+  dateOfBirth: learner.dateOfBirth,
+  email: learner.email,
+});
+
+async function findLearners(conn: SqlConnection, ulns: string[]): Promise<Map<string, ExistingLearner>> {
+  if (ulns.length === 0) return new Map();
+  const rows = await conn.query<ExistingLearner>(
+    `SELECT id, uln, "givenName", "familyName", to_char("dateOfBirth", 'YYYY-MM-DD') AS "dateOfBirth"
+       FROM "Learner" WHERE uln = ANY($1::text[])`,
+    [ulns],
+  );
+  return new Map(rows.map((r) => [r.uln, r]));
+}
+
+/** Creates the learners not on LAR yet; returns those created (another import may win a race for a ULN). */
+async function createLearners(conn: SqlConnection, learners: (Learner & { passwordHash: string })[]) {
+  if (learners.length === 0) return new Map<string, string>();
+  const rows = await conn.query<{ id: string; uln: string }>(
+    `INSERT INTO "Learner" (id, uln, "givenName", "familyName", "dateOfBirth", email, "passwordHash",
+                            "mustChangePassword", "updatedAt")
+     SELECT gen_random_uuid(), u, g, f, d::date, NULLIF(e, ''), p, true, now()
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS l(u, g, f, d, e, p)
+     ON CONFLICT (uln) DO NOTHING RETURNING id, uln`,
+    [
+      learners.map((l) => l.uln),
+      learners.map((l) => l.givenName),
+      learners.map((l) => l.familyName),
+      learners.map((l) => l.dateOfBirth),
+      learners.map((l) => l.email ?? ''),
+      learners.map((l) => l.passwordHash),
+    ],
+  );
+  return new Map(rows.map((r) => [r.uln, r.id]));
+}
+
+/** Registers learners with the centre; returns the ids newly registered (the rest already were). */
+async function register(conn: SqlConnection, learnerIds: string[], context: BatchContext) {
+  if (learnerIds.length === 0) return new Set<string>();
+  const rows = await conn.query<{ learnerId: string }>(
+    `INSERT INTO "Registration" (id, "learnerId", "centreId", "importId", "updatedAt")
+     SELECT gen_random_uuid(), l, $2::uuid, $3::uuid, now() FROM unnest($1::uuid[]) AS r(l)
+     ON CONFLICT ("learnerId", "centreId") DO NOTHING RETURNING "learnerId"`,
+    [learnerIds, context.centreId, context.importId],
+  );
+  return new Set(rows.map((r) => r.learnerId));
+}
+
+async function insertRows(conn: SqlConnection, importId: string, rows: StoredRow[]) {
+  await conn.query(
+    `INSERT INTO "ImportRow" (id, "importId", "rowNumber", outcome, message, data, "activationCode", "updatedAt")
+     SELECT gen_random_uuid(), $1::uuid, n, o::"ImportRowOutcome", NULLIF(m, ''), d, a, now()
+       FROM unnest($2::int[], $3::text[], $4::text[], $5::jsonb[], $6::text[]) AS r(n, o, m, d, a)
+     ON CONFLICT ("importId", "rowNumber") DO NOTHING`,
+    [
+      importId,
+      rows.map((r) => r.rowNumber),
+      rows.map((r) => r.outcome),
+      rows.map((r) => r.message),
+      rows.map((r) => JSON.stringify(r.data)),
+      rows.map((r) => r.activationCode),
+    ],
+  );
+}
+
+/**
+ * Stores one batch of rows (duplicates already applied) in one transaction: new learners with their
+ * registration and welcome email (or activation code), registrations of existing learners whose name
+ * and date of birth match, each row's outcome, and the import's progress. The progress update is
+ * conditional on the rows processed before, so a batch is stored once even if two workers race.
+ * Returns the counts after the batch.
+ */
+export async function storeBatch(
+  conn: SqlConnection,
+  batch: LearnerRow[],
+  context: BatchContext,
+): Promise<ImportCounts> {
+  const counts = { ...context.counts };
+  const stored = new Map<number, StoredRow>();
+  const valid: { row: LearnerRow; learner: Learner }[] = [];
+  for (const row of batch) {
+    if (row.result.ok) valid.push({ row, learner: row.result.learner });
+    else {
+      const raw = row.raw;
+      stored.set(row.rowNumber, {
+        rowNumber: row.rowNumber,
+        outcome: 'REJECTED',
+        message: row.result.errors.map((e) => e.message).join('; '),
+        data: {
+          uln: raw.ULN ?? '',
+          givenName: raw.GivenName ?? '',
+          familyName: raw.FamilyName ?? '',
+          dateOfBirth: raw.DateOfBirth ?? '',
+          email: raw.Email ?? '',
+        },
+        activationCode: null,
+      });
+    }
+  }
+
+  const existing = await findLearners(
+    conn,
+    valid.map((v) => v.learner.uln),
+  );
+  const fresh = valid.filter((v) => !existing.has(v.learner.uln));
+  const passwords = new Map(fresh.map((v) => [v.learner.uln, firstPassword()]));
+  const created = await createLearners(
+    conn,
+    fresh.map((v) => ({ ...v.learner, passwordHash: hashFirstPassword(passwords.get(v.learner.uln) ?? '') })),
+  );
+  // A ULN another import created a moment ago is an existing learner after all.
+  const raced = fresh.filter((v) => !created.has(v.learner.uln)).map((v) => v.learner.uln);
+  for (const [uln, learner] of await findLearners(conn, raced)) existing.set(uln, learner);
+
+  const toRegister: string[] = [];
+  for (const { row, learner } of valid) {
+    const createdId = created.get(learner.uln);
+    if (createdId) {
+      toRegister.push(createdId);
+      continue;
+    }
+    const found = existing.get(learner.uln);
+    const mismatch = found ? mismatchedFields(found, learner) : ['ULN'];
+    if (found && mismatch.length === 0) toRegister.push(found.id);
+    else {
+      stored.set(row.rowNumber, {
+        rowNumber: row.rowNumber,
+        outcome: 'REJECTED',
+        message: describeMismatch(learner.uln, mismatch),
+        data: cells(learner),
+        activationCode: null,
+      });
+    }
+  }
+  const registered = await register(conn, toRegister, context);
+
+  const welcome: {
+    idempotencyKey: string;
+    to: string;
+    data: import('../../mail/templates').LearnerWelcomeData;
+  }[] = [];
+  for (const { row, learner } of valid) {
+    if (stored.has(row.rowNumber)) continue;
+    const createdId = created.get(learner.uln);
+    const found = existing.get(learner.uln);
+    if (createdId) {
+      const password = passwords.get(learner.uln) ?? '';
+      if (learner.email) {
+        welcome.push({
+          idempotencyKey: `learner-welcome:${createdId}`,
+          to: learner.email,
+          data: { givenName: learner.givenName, uln: learner.uln, password, centreName: context.centreName },
+        });
+      } else counts.createdWithoutEmail++;
+      counts.created++;
+      stored.set(row.rowNumber, {
+        rowNumber: row.rowNumber,
+        outcome: 'CREATED',
+        message: learner.email ? 'Created; the password was emailed to the learner' : activationMessage(null),
+        data: cells(learner),
+        activationCode: learner.email ? null : context.seal(password),
+      });
+    } else if (found) {
+      const isNew = registered.has(found.id);
+      if (isNew) counts.registered++;
+      else counts.alreadyRegistered++;
+      stored.set(row.rowNumber, {
+        rowNumber: row.rowNumber,
+        outcome: isNew ? 'REGISTERED' : 'ALREADY_REGISTERED',
+        message: isNew
+          ? 'Already on LAR: registered with your centre (no new password)'
+          : 'Already registered with your centre: nothing changed',
+        data: cells(learner),
+        activationCode: null,
+      });
+    }
+  }
+  counts.rejected += [...stored.values()].filter((r) => r.outcome === 'REJECTED').length;
+
+  await enqueueDeferredEmails(conn, 'learner-welcome', welcome, context.mail);
+  await insertRows(
+    conn,
+    context.importId,
+    [...stored.values()].sort((a, b) => a.rowNumber - b.rowNumber),
+  );
+  const advanced = await conn.query(
+    `UPDATE "Import" SET "processedRows" = "processedRows" + $3, summary = $4::jsonb, status = 'PROCESSING',
+            "updatedAt" = now()
+      WHERE id = $1 AND "processedRows" = $2 RETURNING id`,
+    [context.importId, context.processedBefore, batch.length, JSON.stringify(counts)],
+  );
+  if (advanced.length !== 1) throw new ImportTakenOverError(context.importId);
+  return counts;
+}

@@ -1,0 +1,71 @@
+import { randomInt } from 'node:crypto';
+import { generateUln } from '@lar/shared/identifiers';
+import type { FastifyInstance } from 'fastify';
+import { jobHandlers } from '../../src/jobs/handlers';
+import { runOneJob } from '../../src/jobs/worker';
+
+/** A valid ULN no other test is likely to use. */
+export const freshUln = () => generateUln(randomInt(2 ** 31)) ?? '';
+
+/** A ULN with its check digit changed, so that only the check digit is wrong. */
+export function badCheckDigit(uln: string): string {
+  const last = Number(uln.at(-1));
+  return `${uln.slice(0, -1)}${(last + 1) % 10}`;
+}
+
+export interface CsvLearner {
+  uln: string;
+  givenName?: string;
+  familyName?: string;
+  dateOfBirth?: string;
+  email?: string;
+}
+
+export function learnersCsv(
+  rows: CsvLearner[],
+  header = 'ULN,GivenName,FamilyName,DateOfBirth,Email',
+): string {
+  const lines = rows.map((r) =>
+    [r.uln, r.givenName ?? 'Ann', r.familyName ?? 'Smith', r.dateOfBirth ?? '2001-02-03', r.email ?? ''].join(
+      ',',
+    ),
+  );
+  return `${[header, ...lines].join('\r\n')}\r\n`;
+}
+
+/** A multipart/form-data body with one file, as a browser's form would send it. */
+export function multipart(content: string | Buffer, fileName = 'learners.csv', field = 'file') {
+  const boundary = `----lar${randomInt(1e9)}`;
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\n` +
+        'Content-Type: text/csv\r\n\r\n',
+    ),
+    Buffer.from(content),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+export function upload(
+  app: FastifyInstance,
+  headers: { cookie: string },
+  content: string | Buffer,
+  fileName = 'learners.csv',
+) {
+  const body = multipart(content, fileName);
+  return app.inject({
+    method: 'POST',
+    url: '/api/v1/learners/imports',
+    headers: { ...headers, ...body.headers },
+    payload: body.payload,
+  });
+}
+
+/** Runs background jobs in this process until none is due, as the API's worker would. */
+export async function runJobs(app: FastifyInstance, options: { batchSize?: number } = {}) {
+  const handlers = jobHandlers({ db: app.db, config: app.config, importBatchSize: options.batchSize });
+  let ran = 0;
+  while ((await runOneJob({ sql: app.db.sql, handlers, backoff: () => 0 }, 'test')) === 1) ran++;
+  return ran;
+}

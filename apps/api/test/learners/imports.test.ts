@@ -1,0 +1,384 @@
+import { seedLearner } from '../../../../prisma/seed/factories';
+import { messageBody } from '../../src/mail/outbox';
+import { buildTestApp } from '../helpers/app';
+import { cookiesFrom, signInAs } from '../helpers/auth';
+import { badCheckDigit, freshUln, learnersCsv, runJobs, upload } from '../helpers/learners';
+
+let t: Awaited<ReturnType<typeof buildTestApp>>;
+let centre: Awaited<ReturnType<typeof signInAs>>;
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  centre = await signInAs(t.app, 'centre');
+});
+afterAll(() => t.close());
+
+const get = (url: string, headers = centre.headers) => t.app.inject({ method: 'GET', url, headers });
+
+async function uploadAndProcess(
+  csv: string,
+  fileName = 'learners.csv',
+  options: { batchSize?: number } = {},
+) {
+  const res = await upload(t.app, centre.headers, csv, fileName);
+  if (res.statusCode !== 202) throw new Error(`upload answered ${res.statusCode}: ${res.body}`);
+  const importId: string = res.json().import.id;
+  await runJobs(t.app, options);
+  return importId;
+}
+
+async function report(importId: string) {
+  const res = await get(`/api/v1/learners/imports/${importId}/report?pageSize=200`);
+  expect(res.statusCode).toBe(200);
+  return res.json().items as {
+    row: number;
+    uln: string;
+    outcome: string;
+    message: string;
+    activationCode: string | null;
+  }[];
+}
+
+describe('the sample file', () => {
+  it('is a CSV with the Learners header, for anyone', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/learners/imports/sample.csv' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv/);
+    expect(res.headers['content-disposition']).toMatch(/attachment; filename=".+\.csv"/);
+    expect(res.body.split(/\r?\n/)[0]).toBe('ULN,GivenName,FamilyName,DateOfBirth,Email');
+  });
+});
+
+describe('uploading learners', () => {
+  it('creates, registers and reports each row, and emails each new learner a working password', async () => {
+    const [a, b, c] = [freshUln(), freshUln(), freshUln()];
+    const bad = badCheckDigit(freshUln());
+    const csv = learnersCsv([
+      { uln: a, givenName: 'Ada', familyName: 'Byron', email: `ada.${a}@example.org` },
+      { uln: bad, givenName: 'Bad', familyName: 'Digit' },
+      { uln: b, givenName: 'Bea', familyName: 'Noemail' },
+      { uln: c, givenName: 'Cy', familyName: 'Future', dateOfBirth: '2999-01-01' },
+    ]);
+    const res = await upload(t.app, centre.headers, csv, 'autumn.csv');
+    expect(res.statusCode).toBe(202);
+    expect(res.json()).toMatchObject({
+      alreadyProcessed: false,
+      import: { fileName: 'autumn.csv', status: 'QUEUED', totalRows: 4, processedRows: 0 },
+    });
+    const importId = res.json().import.id;
+    expect(await runJobs(t.app)).toBe(1);
+
+    const view = (await get(`/api/v1/learners/imports/${importId}`)).json();
+    expect(view).toMatchObject({
+      status: 'COMPLETED',
+      totalRows: 4,
+      processedRows: 4,
+      counts: { created: 2, registered: 0, alreadyRegistered: 0, rejected: 2, createdWithoutEmail: 1 },
+    });
+    const rows = await report(importId);
+    expect(rows.map((r) => [r.row, r.outcome])).toEqual([
+      [2, 'created'],
+      [3, 'rejected'],
+      [4, 'created'],
+      [5, 'rejected'],
+    ]);
+    expect(rows[1]?.message).toMatch(/ULN.*check digit/i);
+    expect(rows[3]?.message).toMatch(/DateOfBirth.*future/i);
+    expect(rows[0]?.activationCode).toBeNull();
+    const code = rows[2]?.activationCode ?? '';
+    expect(code).toMatch(/^\w{4}-\w{4}-\w{4}-\w{4}$/);
+    expect(rows[2]?.message).toContain(code);
+
+    // Both created learners are registered with the centre; the stored file is gone.
+    const { prisma } = t.database;
+    const learners = await prisma.learner.findMany({ where: { uln: { in: [a, b, c, bad] } } });
+    expect(learners.map((l) => l.uln).sort()).toEqual([a, b].sort());
+    for (const l of learners) {
+      expect(
+        await prisma.registration.count({ where: { learnerId: l.id, centreId: centre.organisationId } }),
+      ).toBe(1);
+    }
+    expect((await prisma.import.findUniqueOrThrow({ where: { id: importId } })).content).toBeNull();
+
+    // One welcome email, to the learner with an address; its password signs in (and must be changed).
+    const ada = learners.find((l) => l.uln === a);
+    const welcome = await prisma.outboxMessage.findMany({
+      where: { template: 'learner-welcome', to: { contains: a } },
+    });
+    expect(welcome).toHaveLength(1);
+    expect(welcome[0]?.idempotencyKey).toBe(`learner-welcome:${ada?.id}`);
+    const body = messageBody(welcome[0] as NonNullable<(typeof welcome)[0]>, {
+      publicUrl: t.app.config.publicUrl,
+    });
+    expect(body.text).toContain(a);
+    expect(body.text).toContain('/learner/sign-in');
+    const password = /Password:?\s+(\S+)/.exec(body.text)?.[1] ?? '';
+    for (const [uln, secret] of [
+      [a, password],
+      [b, code],
+    ] as const) {
+      const signIn = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/learner-sign-in',
+        payload: { uln, password: secret },
+      });
+      expect(signIn.statusCode).toBe(200);
+      expect(signIn.json()).toMatchObject({ mustChangePassword: true });
+      expect(cookiesFrom(signIn.headers['set-cookie'])).toContain('lar_access=');
+    }
+
+    // The uploader is emailed the report.
+    const reportMail = await prisma.outboxMessage.findUniqueOrThrow({
+      where: { idempotencyKey: `import-report:${importId}` },
+    });
+    expect(reportMail.to).toBe(`${centre.signInId}@example.org`);
+    expect(reportMail.subject).toContain('autumn.csv');
+    expect(reportMail.text).toContain('Row 3:');
+  });
+
+  it('says "already processed" for the same file again and changes nothing', async () => {
+    const csv = learnersCsv([{ uln: freshUln(), email: 'again@example.org' }]);
+    const first = await uploadAndProcess(csv);
+    const counts = async () => ({
+      learners: await t.database.prisma.learner.count(),
+      mail: await t.database.prisma.outboxMessage.count(),
+      imports: await t.database.prisma.import.count(),
+      jobs: await t.database.prisma.job.count(),
+    });
+    const before = await counts();
+    const again = await upload(t.app, centre.headers, csv, 'renamed.csv');
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({
+      alreadyProcessed: true,
+      import: { id: first, status: 'COMPLETED' },
+    });
+    expect(await runJobs(t.app)).toBe(0);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('creates only the new rows of a file that repeats earlier ones', async () => {
+    const [a, b] = [freshUln(), freshUln()];
+    await uploadAndProcess(learnersCsv([{ uln: a }]));
+    const second = await uploadAndProcess(learnersCsv([{ uln: a }, { uln: b }]));
+    expect((await report(second)).map((r) => r.outcome)).toEqual(['alreadyRegistered', 'created']);
+    expect(await t.database.prisma.learner.count({ where: { uln: { in: [a, b] } } })).toBe(2);
+  });
+
+  it("registers another centre's learner when the details match, and changes nothing when they differ", async () => {
+    const [same, differs] = [freshUln(), freshUln()];
+    for (const uln of [same, differs]) {
+      await seedLearner(t.database.prisma, {
+        uln,
+        givenName: 'Zoë',
+        familyName: 'Evans',
+        dateOfBirth: '2000-05-06',
+      });
+    }
+    const id = await uploadAndProcess(
+      learnersCsv([
+        {
+          uln: same,
+          givenName: 'ZOË',
+          familyName: 'evans',
+          dateOfBirth: '06/05/2000',
+          email: 'z@example.org',
+        },
+        { uln: differs, givenName: 'Zoe', familyName: 'Evans', dateOfBirth: '2000-05-07' },
+      ]),
+    );
+    const rows = await report(id);
+    expect(rows.map((r) => r.outcome)).toEqual(['registered', 'rejected']);
+    expect(rows[1]?.message).toBe(
+      `ULN ${differs} is already on LAR with a different GivenName and DateOfBirth: check the learner's details; nothing was changed`,
+    );
+    const { prisma } = t.database;
+    const regs = await prisma.registration.findMany({
+      where: { centreId: centre.organisationId, learner: { uln: { in: [same, differs] } } },
+      include: { learner: true },
+    });
+    expect(regs.map((r) => r.learner.uln)).toEqual([same]);
+    // No new password and no welcome email for a learner who already had a LAR.
+    expect(regs[0]?.learner.passwordHash).toBeNull();
+    expect(await prisma.outboxMessage.count({ where: { to: 'z@example.org' } })).toBe(0);
+  });
+
+  it('rejects every row of a ULN that repeats in the file', async () => {
+    const [dup, other] = [freshUln(), freshUln()];
+    const id = await uploadAndProcess(learnersCsv([{ uln: dup }, { uln: other }, { uln: dup }]));
+    const rows = await report(id);
+    expect(rows.map((r) => r.outcome)).toEqual(['rejected', 'created', 'rejected']);
+    expect(rows[0]?.message).toBe(`ULN ${dup} appears on rows 2 and 4`);
+    expect(rows[2]?.message).toBe(rows[0]?.message);
+    expect(await t.database.prisma.learner.count({ where: { uln: dup } })).toBe(0);
+  });
+
+  it('processes a file in batches as one would, and resumes where a stopped attempt left off', async () => {
+    const ulns = Array.from({ length: 7 }, freshUln);
+    const csv = learnersCsv(ulns.map((uln, i) => ({ uln, email: `resume${i}.${uln}@example.org` })));
+    const res = await upload(t.app, centre.headers, csv);
+    const importId = res.json().import.id;
+    const { prisma } = t.database;
+    // An attempt that stored two batches of three and then died: its job is claimed again after its lease.
+    const { jobHandlers } = await import('../../src/jobs/handlers');
+    const { claimJob } = await import('../../src/jobs/queue');
+    const handler = jobHandlers({ db: t.app.db, config: t.app.config, importBatchSize: 3 })[
+      'learners-import'
+    ];
+    const job = await claimJob(t.app.db.sql, { queues: ['learners-import'], leaseMs: 1, workerId: 'doomed' });
+    let reports = 0;
+    await expect(
+      handler?.(job as NonNullable<typeof job>, {
+        progress: async () => {
+          if (++reports === 2) throw new Error('killed');
+        },
+      }),
+    ).rejects.toThrow('killed');
+    expect((await prisma.import.findUniqueOrThrow({ where: { id: importId } })).processedRows).toBe(6);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+
+    expect(await runJobs(t.app, { batchSize: 3 })).toBe(1);
+    const view = (await get(`/api/v1/learners/imports/${importId}`)).json();
+    expect(view).toMatchObject({
+      status: 'COMPLETED',
+      processedRows: 7,
+      counts: { created: 7, rejected: 0 },
+    });
+    expect((await report(importId)).map((r) => r.row)).toEqual([2, 3, 4, 5, 6, 7, 8]);
+    for (const uln of ulns) {
+      const learner = await prisma.learner.findUniqueOrThrow({ where: { uln } });
+      expect(
+        await prisma.outboxMessage.count({ where: { idempotencyKey: `learner-welcome:${learner.id}` } }),
+      ).toBe(1);
+    }
+  });
+});
+
+describe('what an upload refuses, recording nothing', () => {
+  const nothingRecorded = async (run: () => Promise<{ statusCode: number; json(): unknown }>) => {
+    const before = await t.database.prisma.import.count();
+    const res = await run();
+    expect(await t.database.prisma.import.count()).toBe(before);
+    return res;
+  };
+
+  it('a file over the size limit: 413', async () => {
+    const small = await buildTestApp({ upload: { maxBytes: 200, maxRows: 100 } });
+    try {
+      const c = await signInAs(small.app, 'centre');
+      const rows = Array.from({ length: 10 }, () => ({ uln: freshUln() }));
+      const res = await upload(small.app, c.headers, learnersCsv(rows));
+      expect(res.statusCode).toBe(413);
+      expect(res.json().error).toMatchObject({
+        code: 'FILE_TOO_LARGE',
+        message: expect.stringMatching(/larger than/),
+      });
+      expect(await small.database.prisma.import.count()).toBe(0);
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('more rows than the limit: 413', async () => {
+    const small = await buildTestApp({ upload: { maxBytes: 1_000_000, maxRows: 3 } });
+    try {
+      const c = await signInAs(small.app, 'centre');
+      const res = await upload(
+        small.app,
+        c.headers,
+        learnersCsv(Array.from({ length: 4 }, () => ({ uln: freshUln() }))),
+      );
+      expect(res.statusCode).toBe(413);
+      expect(res.json().error).toMatchObject({
+        code: 'CSV_TOO_MANY_ROWS',
+        message: expect.stringMatching(/more than 3/),
+      });
+      expect(await small.database.prisma.import.count()).toBe(0);
+    } finally {
+      await small.close();
+    }
+  });
+
+  it.each([
+    ['an empty file', '', 'CSV_EMPTY'],
+    ['a header only', 'ULN,GivenName,FamilyName,DateOfBirth,Email\r\n', 'CSV_NO_ROWS'],
+    ['a header missing a column', 'ULN,GivenName,DateOfBirth,Email\r\n1,a,b,c\r\n', 'CSV_HEADER'],
+  ])('%s: 400 naming the problem', async (_name, csv, code) => {
+    const res = await nothingRecorded(() => upload(t.app, centre.headers, csv));
+    expect(res.statusCode).toBe(400);
+    expect((res.json() as { error: { code: string } }).error.code).toBe(code);
+  });
+
+  it('a request that is not a multipart upload, or has no file field', async () => {
+    const json = await nothingRecorded(() =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/learners/imports',
+        headers: centre.headers,
+        payload: { a: 1 },
+      }),
+    );
+    expect(json.statusCode).toBe(415);
+    const { multipart } = await import('../helpers/learners');
+    const body = multipart('ULN\r\n', 'x.csv', 'notfile');
+    const wrongField = await nothingRecorded(() =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/learners/imports',
+        headers: { ...centre.headers, ...body.headers },
+        payload: body.payload,
+      }),
+    );
+    expect(wrongField.statusCode).toBe(400);
+    expect((wrongField.json() as { error: { code: string } }).error.code).toBe('FILE_REQUIRED');
+  });
+});
+
+describe("a centre's uploads and learners are its own", () => {
+  it("another centre gets 404 for an upload, its report and its CSV, and does not list the centre's learners", async () => {
+    const uln = freshUln();
+    const id = await uploadAndProcess(learnersCsv([{ uln, givenName: 'Private' }]));
+    const other = await signInAs(t.app, 'centre');
+    for (const url of [
+      `/api/v1/learners/imports/${id}`,
+      `/api/v1/learners/imports/${id}/report`,
+      `/api/v1/learners/imports/${id}/report.csv`,
+    ]) {
+      const res = await get(url, other.headers);
+      expect(res.statusCode).toBe(404);
+      expect(res.body).not.toContain(uln);
+    }
+    expect((await get('/api/v1/learners/imports', other.headers)).json().total).toBe(0);
+    expect((await get(`/api/v1/learners?q=${uln}`, other.headers)).json()).toMatchObject({
+      total: 0,
+      items: [],
+    });
+    expect((await get(`/api/v1/learners?q=${uln}`)).json().items.map((l: { uln: string }) => l.uln)).toEqual([
+      uln,
+    ]);
+  });
+});
+
+describe('the report as CSV', () => {
+  it('holds every row with its outcome, defuses formulas and carries activation codes', async () => {
+    const [a, b] = [freshUln(), freshUln()];
+    const id = await uploadAndProcess(
+      learnersCsv([
+        { uln: a, givenName: '=HYPERLINK("http://evil")', familyName: '"Quoted, name"' },
+        { uln: b, givenName: '@SUM(A1)', dateOfBirth: 'tomorrow' },
+      ]),
+    );
+    const res = await get(`/api/v1/learners/imports/${id}/report.csv`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv/);
+    expect(res.headers['content-disposition']).toBe('attachment; filename="learners-report.csv"');
+    const lines = res.body.split('\r\n');
+    expect(lines[0]).toBe('Row,ULN,GivenName,FamilyName,DateOfBirth,Email,Outcome,Message');
+    expect(lines[1]).toMatch(
+      new RegExp(`^2,${a},"'=HYPERLINK\\(""http://evil""\\)","Quoted, name",2001-02-03,,created,`),
+    );
+    const code = (await report(id))[0]?.activationCode ?? '';
+    expect(lines[1]).toContain(code);
+    expect(lines[2]).toMatch(new RegExp(`^3,${b},'@SUM\\(A1\\),Smith,tomorrow,,rejected,.*DateOfBirth`));
+    expect(lines).toHaveLength(4);
+  });
+});
