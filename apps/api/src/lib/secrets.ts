@@ -16,20 +16,23 @@ export function systemPassword(): string {
 }
 
 /**
- * A learner's first password (emailed, or handed over as an activation code): 16 characters, 92 bits,
- * enough to be stored as a fast hash (lib/password `hashFirstPassword`). Drawn from one random buffer,
- * as imports make 100,000 of them at a time (rejection sampling keeps every character equally likely).
+ * Learners' first passwords (emailed, or handed over as activation codes): 16 characters each, 92
+ * bits, enough to be stored as a fast hash (lib/password `hashFirstPassword`). Drawn from one random
+ * buffer per call, as an import makes thousands at a time; rejection sampling keeps every character
+ * equally likely.
  */
-export function firstPassword(): string {
-  const chars: string[] = [];
+export function firstPasswords(count: number): string[] {
   const limit = 256 - (256 % PASSWORD_ALPHABET.length);
-  while (chars.length < 16) {
-    for (const byte of randomBytes(24)) {
-      if (byte < limit && chars.length < 16)
+  const chars: string[] = [];
+  while (chars.length < count * 16) {
+    for (const byte of randomBytes(count * 20 + 16)) {
+      if (byte < limit && chars.length < count * 16)
         chars.push(PASSWORD_ALPHABET[byte % PASSWORD_ALPHABET.length] ?? '');
     }
   }
-  return [0, 4, 8, 12].map((i) => chars.slice(i, i + 4).join('')).join('-');
+  return Array.from({ length: count }, (_, n) =>
+    [0, 4, 8, 12].map((i) => chars.slice(n * 16 + i, n * 16 + i + 4).join('')).join('-'),
+  );
 }
 
 /**

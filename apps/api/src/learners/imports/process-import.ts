@@ -27,8 +27,8 @@ export interface ImportProcessingOptions {
   batchSize?: number;
 }
 
-const readerFor = (content: Uint8Array, today: Date) =>
-  readLearnersCsv(Readable.from([Buffer.from(content)]), { maxRows: Number.MAX_SAFE_INTEGER, today });
+const readerFor = (content: Buffer, today: Date) =>
+  readLearnersCsv(Readable.from([content]), { maxRows: Number.MAX_SAFE_INTEGER, today });
 
 /**
  * The background job of a learners upload. It reads the stored file twice: once for the ULNs that
@@ -43,13 +43,20 @@ export function learnersImportHandler(options: ImportProcessingOptions): JobHand
     const { importId } = job.payload as { importId: string };
     const found = await db.prisma.import.findUnique({
       where: { id: importId },
+      omit: { content: true },
       include: { organisation: { select: { name: true } } },
     });
     if (!found || found.status === 'COMPLETED' || found.status === 'FAILED') return;
     try {
-      if (!found.content) throw new Error('the uploaded file is missing');
+      // Raw SQL, not the model: Prisma's query engine would copy the bytes into its own memory.
+      const [stored] = await db.sql.query<{ content: Buffer | null }>(
+        'SELECT content FROM "Import" WHERE id = $1',
+        [importId],
+      );
+      const content = stored?.content;
+      if (!content) throw new Error('the uploaded file is missing');
       const today = found.createdAt;
-      const first = readerFor(found.content, today);
+      const first = readerFor(content, today);
       for await (const _ of first);
       const duplicates = first.duplicates();
 
@@ -77,7 +84,7 @@ export function learnersImportHandler(options: ImportProcessingOptions): JobHand
           checkpoint: { processedRows: processed },
         });
       };
-      for await (const row of readerFor(found.content, today)) {
+      for await (const row of readerFor(content, today)) {
         seen++;
         if (seen <= processed) continue;
         batch.push(withDuplicates(row, duplicates));

@@ -1,7 +1,7 @@
 import type { ImportCounts } from '@lar/shared/api';
 import type { SqlConnection } from '../../db/sql-client';
 import { hashFirstPassword } from '../../lib/password';
-import { firstPassword } from '../../lib/secrets';
+import { firstPasswords } from '../../lib/secrets';
 import { enqueueDeferredEmails } from '../../mail/outbox';
 import type { MailContext } from '../../mail/templates';
 import type { LearnerRow } from '../csv/read-learners';
@@ -152,7 +152,8 @@ export async function storeBatch(
     valid.map((v) => v.learner.uln),
   );
   const fresh = valid.filter((v) => !existing.has(v.learner.uln));
-  const passwords = new Map(fresh.map((v) => [v.learner.uln, firstPassword()]));
+  const drawn = firstPasswords(fresh.length);
+  const passwords = new Map(fresh.map((v, i) => [v.learner.uln, drawn[i] ?? '']));
   const created = await createLearners(
     conn,
     fresh.map((v) => ({ ...v.learner, passwordHash: hashFirstPassword(passwords.get(v.learner.uln) ?? '') })),

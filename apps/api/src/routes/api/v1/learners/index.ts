@@ -108,6 +108,7 @@ const learners: FastifyPluginAsyncTypebox = async (app) => {
         uploaderId: request.principal?.sub ?? '',
         maxRows: app.config.upload.maxRows,
       });
+      if (!accepted.alreadyProcessed) app.workers.wakeJobs();
       const view = await centreImport(app.db, centreOf(request), accepted.importId);
       return reply
         .status(accepted.alreadyProcessed ? 200 : 202)
