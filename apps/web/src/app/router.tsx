@@ -71,6 +71,18 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               lazy: load(queryClient, () => import('./routes/admin/accounts')),
             },
             { path: paths.apiTokens.path, lazy: load(queryClient, () => import('./routes/api-tokens')) },
+            {
+              path: paths.learners.path,
+              lazy: load(queryClient, () => import('./routes/learners/learners')),
+            },
+            {
+              path: paths.learnerImports.path,
+              lazy: load(queryClient, () => import('./routes/learners/imports')),
+            },
+            {
+              path: paths.learnerImport.path,
+              lazy: load(queryClient, () => import('./routes/learners/import')),
+            },
             // Also shown by the error page for a 404, so it is in the main bundle anyway.
             { path: '*', Component: NotFoundPage },
           ],

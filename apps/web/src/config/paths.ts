@@ -74,6 +74,31 @@ export const paths = {
     path: '/api-tokens',
     getHref: () => '/api-tokens',
   },
+  learners: {
+    path: '/learners',
+    /** The search, sort and page live in the query string; the default sort and page 1 are left out. */
+    getHref: ({ q, sort, page }: { q?: string; sort?: string; page?: number } = {}) =>
+      withQuery('/learners', {
+        q: q || undefined,
+        sort: sort && sort !== 'familyName' ? sort : undefined,
+        page: page && page > 1 ? String(page) : undefined,
+      }),
+  },
+  learnerImports: {
+    path: '/learners/imports',
+    /** The upload form, with the page of earlier uploads in the query string. */
+    getHref: ({ page }: { page?: number } = {}) =>
+      withQuery('/learners/imports', { page: page && page > 1 ? String(page) : undefined }),
+  },
+  learnerImport: {
+    /** Emails link here (the API's mail template `importReport`), so the path must not change. */
+    path: '/learners/imports/:importId',
+    getHref: (importId: string, { outcome, page }: { outcome?: string; page?: number } = {}) =>
+      withQuery(`/learners/imports/${encodeURIComponent(importId)}`, {
+        outcome,
+        page: page && page > 1 ? String(page) : undefined,
+      }),
+  },
 } as const;
 
 function withQuery(path: string, query: Record<string, string | undefined>): string {

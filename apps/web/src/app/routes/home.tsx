@@ -1,4 +1,7 @@
+import { Link } from 'react-router';
 import { DocumentTitle } from '@/components/ui/document-title';
+import { paths } from '@/config/paths';
+import { useMe } from '@/features/auth/api/get-me';
 
 const terms = [
   {
@@ -95,6 +98,27 @@ const roles = [
   },
 ];
 
+/** For a signed-in centre: straight to its learners. */
+function CentreTasks() {
+  const me = useMe().data;
+  if (me?.role !== 'centre') return null;
+  return (
+    <section aria-labelledby="your-centre" className="inset-text">
+      <h2 id="your-centre" style={{ marginTop: 0 }}>
+        {me.organisation?.name ?? 'Your centre'}
+      </h2>
+      <ul className="list-bullet">
+        <li>
+          <Link to={paths.learnerImports.getHref()}>Add new learners</Link> by uploading a CSV file
+        </li>
+        <li>
+          <Link to={paths.learners.getHref()}>Your learners</Link>: find a learner by name or ULN
+        </li>
+      </ul>
+    </section>
+  );
+}
+
 export default function HomePage() {
   return (
     <>
@@ -105,6 +129,8 @@ export default function HomePage() {
         learners how close they are to a qualification, tells their centres when they can claim one, and lets
         learners share chosen parts of their record with employers and other providers.
       </p>
+
+      <CentreTasks />
 
       <nav aria-label="On this page" className="contents">
         <h2 className="contents__title">On this page</h2>

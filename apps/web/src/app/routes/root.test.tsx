@@ -11,7 +11,7 @@ const navLinks = () =>
 describe('layout: session and navigation by role', () => {
   it.each([
     ['signed out', null, ['Home', 'Service status']],
-    ['a centre', aMe({ role: 'centre' }), ['Home', 'Service status', 'Profile']],
+    ['a centre', aMe({ role: 'centre' }), ['Home', 'Service status', 'Learners', 'Profile']],
     [
       'a learner',
       aMe({ kind: 'learner', role: 'learner', organisation: null }),

@@ -59,6 +59,7 @@ export function navItems(me: Me | null | undefined): NavItem[] {
       { href: paths.adminOutbox.getHref(), label: 'Mail outbox' },
     );
   }
+  if (me.role === 'centre') items.push({ href: paths.learners.getHref(), label: 'Learners' });
   if (me.role === 'awarding_organisation')
     items.push({ href: paths.apiTokens.getHref(), label: 'API tokens' });
   items.push({ href: paths.profile.getHref(), label: 'Profile' });

@@ -1,0 +1,121 @@
+import type { LearnerImport } from '@lar/shared/api';
+import { Link, useSearchParams } from 'react-router';
+import { LoadProblem } from '@/components/ui/access-problem';
+import { DateTime } from '@/components/ui/date-time';
+import { paths } from '@/config/paths';
+import { isRunning, useImports } from '../api/get-imports';
+import { parsePage } from '../api/keys';
+import { formatNumber, ImportStatusTag, showingText } from './format';
+import { Pagination } from './pagination';
+
+/** The centre's earlier uploads, newest first, each linking to its progress and report. */
+export function ImportList() {
+  const [searchParams] = useSearchParams();
+  const page = parsePage(searchParams.get('page'));
+  const imports = useImports(page);
+
+  if (imports.isPending) {
+    return (
+      <p role="status" className="loading">
+        Loading uploads…
+      </p>
+    );
+  }
+  if (imports.isError) {
+    return (
+      <LoadProblem
+        error={imports.error}
+        what="your uploads"
+        onRetry={() => void imports.refetch()}
+        retrying={imports.isFetching}
+      />
+    );
+  }
+  const { items, total, pageSize } = imports.data;
+  if (total === 0) return <p className="empty">Your centre has not uploaded any learners yet.</p>;
+  if (items.length === 0) {
+    return (
+      <p className="empty">
+        There are no uploads on this page.{' '}
+        <Link to={paths.learnerImports.getHref()}>Go to the first page</Link>
+      </p>
+    );
+  }
+  const totalPages = Math.max(1, Math.ceil(total / pageSize));
+  return (
+    <>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users must be able to scroll a table wider than the screen (WCAG 2.1.1). */}
+      <section className="table-scroll full-width" aria-label="Earlier uploads" tabIndex={0}>
+        <table className="table">
+          <caption className="table__caption">
+            Uploads, newest first
+            <span className="secondary-text table__caption-note">
+              {showingText(page, pageSize, items.length, total, 'upload')}
+            </span>
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">File</th>
+              <th scope="col">Uploaded</th>
+              <th scope="col">Status</th>
+              <th scope="col" className="table__numeric">
+                Rows
+              </th>
+              <th scope="col" className="table__numeric">
+                Created
+              </th>
+              <th scope="col" className="table__numeric">
+                Registered
+              </th>
+              <th scope="col" className="table__numeric">
+                Already registered
+              </th>
+              <th scope="col" className="table__numeric">
+                Rejected
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => (
+              <ImportRow key={item.id} item={item} />
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <Pagination
+        page={page}
+        totalPages={totalPages}
+        hrefFor={(n) => paths.learnerImports.getHref({ page: n })}
+        label="Pages of uploads"
+      />
+    </>
+  );
+}
+
+function ImportRow({ item }: { item: LearnerImport }) {
+  const count = formatNumber;
+  return (
+    <tr>
+      <td className="table__break">
+        <Link to={paths.learnerImport.getHref(item.id)}>{item.fileName}</Link>
+      </td>
+      <td>
+        <DateTime value={item.createdAt} />
+        {item.uploadedBy && <span className="secondary-text">by {item.uploadedBy}</span>}
+      </td>
+      <td>
+        <ImportStatusTag status={item.status} />
+        {isRunning(item) && item.totalRows > 0 && (
+          <span className="secondary-text">
+            {formatNumber(item.processedRows)} of {formatNumber(item.totalRows)} rows
+          </span>
+        )}
+      </td>
+      <td className="table__numeric">{formatNumber(item.totalRows)}</td>
+      <td className="table__numeric">{count(item.counts.created)}</td>
+      <td className="table__numeric">{count(item.counts.registered)}</td>
+      <td className="table__numeric">{count(item.counts.alreadyRegistered)}</td>
+      <td className="table__numeric">{count(item.counts.rejected)}</td>
+    </tr>
+  );
+}

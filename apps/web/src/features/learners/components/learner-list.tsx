@@ -1,0 +1,223 @@
+import type { CentreLearner, LearnerSort } from '@lar/shared/api';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { LoadProblem } from '@/components/ui/access-problem';
+import { DateTime } from '@/components/ui/date-time';
+import { TextField } from '@/components/ui/form';
+import { paths } from '@/config/paths';
+import { type LearnersFilter, parseLearnersFilter, useLearners } from '../api/get-learners';
+import { CalendarDate, Nothing, showingText } from './format';
+import { Pagination } from './pagination';
+
+type SortField = 'familyName' | 'uln' | 'dateOfBirth' | 'registeredAt';
+
+const sortNames: Record<SortField, string> = {
+  familyName: 'family name',
+  uln: 'ULN',
+  dateOfBirth: 'date of birth',
+  registeredAt: 'date registered',
+};
+
+function sortOf(sort: LearnerSort): { field: SortField; direction: 'ascending' | 'descending' } {
+  const descending = sort.startsWith('-');
+  return {
+    field: (descending ? sort.slice(1) : sort) as SortField,
+    direction: descending ? 'descending' : 'ascending',
+  };
+}
+
+/** Search box (`?q=`), the centre's learners in the order of `?sort=`, and pages (`?page=`). */
+export function LearnerList() {
+  const [searchParams] = useSearchParams();
+  const navigate = useNavigate();
+  const filter = parseLearnersFilter(searchParams);
+  const learners = useLearners(filter);
+
+  return (
+    <>
+      <form
+        className="search-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const q = String(new FormData(event.currentTarget).get('q') ?? '').trim();
+          navigate(paths.learners.getHref({ q, sort: filter.sort }));
+        }}
+      >
+        <TextField
+          key={filter.q}
+          formId="learners"
+          name="q"
+          type="search"
+          label="Search learners"
+          hint="Part of a name, or a ULN or its first digits"
+          defaultValue={filter.q}
+          maxLength={100}
+          autoComplete="off"
+          spellCheck={false}
+          className="input--width-30"
+        />
+        <button type="submit" className="button button--secondary">
+          Search
+        </button>
+      </form>
+      {filter.q && (
+        <p>
+          <Link to={paths.learners.getHref({ sort: filter.sort })}>Clear the search</Link>
+        </p>
+      )}
+      {learners.isPending ? (
+        <p role="status" className="loading">
+          Loading learners…
+        </p>
+      ) : learners.isError ? (
+        <LoadProblem
+          error={learners.error}
+          what="your learners"
+          onRetry={() => void learners.refetch()}
+          retrying={learners.isFetching}
+        />
+      ) : (
+        <>
+          <div aria-live="polite" className="visually-hidden">
+            {learners.isPlaceholderData ? 'Loading learners…' : ''}
+          </div>
+          <Learners
+            filter={filter}
+            items={learners.data.items}
+            total={learners.data.total}
+            pageSize={learners.data.pageSize}
+          />
+        </>
+      )}
+    </>
+  );
+}
+
+function Learners({
+  filter,
+  items,
+  total,
+  pageSize,
+}: {
+  filter: LearnersFilter;
+  items: CentreLearner[];
+  total: number;
+  pageSize: number;
+}) {
+  if (total === 0) {
+    return filter.q ? (
+      <p className="empty">No learners match “{filter.q}”.</p>
+    ) : (
+      <p className="empty">
+        Your centre has no learners yet. <Link to={paths.learnerImports.getHref()}>Add new learners</Link>
+      </p>
+    );
+  }
+  if (items.length === 0) {
+    return (
+      <p className="empty">
+        There are no learners on this page.{' '}
+        <Link to={paths.learners.getHref({ q: filter.q, sort: filter.sort })}>Go to the first page</Link>
+      </p>
+    );
+  }
+  const totalPages = Math.max(1, Math.ceil(total / pageSize));
+  const { field, direction } = sortOf(filter.sort);
+  const showing = showingText(filter.page, pageSize, items.length, total, 'learner');
+  return (
+    <>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users must be able to scroll a table wider than the screen (WCAG 2.1.1). */}
+      <section className="table-scroll full-width" aria-label="Learners" tabIndex={0}>
+        <table className="table">
+          <caption className="table__caption">
+            {filter.q ? `Learners matching “${filter.q}”` : 'Your centre’s learners'}, by {sortNames[field]}
+            {direction === 'descending' ? ' (descending)' : ''}
+            <span className="secondary-text table__caption-note">{showing}</span>
+          </caption>
+          <thead>
+            <tr>
+              <SortHeader label="Family name" field="familyName" filter={filter} />
+              <th scope="col">Given name</th>
+              <SortHeader label="ULN" field="uln" filter={filter} />
+              <SortHeader label="Date of birth" field="dateOfBirth" filter={filter} />
+              <th scope="col">Email</th>
+              <SortHeader label="Registered" field="registeredAt" filter={filter} firstDescending />
+              <th scope="col">Signed in</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((learner) => (
+              <LearnerRow key={learner.id} learner={learner} />
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <Pagination
+        page={filter.page}
+        totalPages={totalPages}
+        hrefFor={(page) => paths.learners.getHref({ q: filter.q, sort: filter.sort, page })}
+        label="Pages of learners"
+      />
+    </>
+  );
+}
+
+/**
+ * A column heading that sorts: `aria-sort` on the sorted one, and a link that sorts by it (the other
+ * way round when it is already sorted), back on page 1.
+ */
+function SortHeader({
+  label,
+  field,
+  filter,
+  firstDescending = false,
+}: {
+  label: string;
+  field: SortField;
+  filter: LearnersFilter;
+  /** Dates read best newest first. */
+  firstDescending?: boolean;
+}) {
+  const current = sortOf(filter.sort);
+  const sorted = current.field === field ? current.direction : undefined;
+  const nextDescending = sorted ? sorted === 'ascending' : firstDescending;
+  const next = (nextDescending ? `-${field}` : field) as LearnerSort;
+  return (
+    <th scope="col" aria-sort={sorted} className="table__nowrap">
+      <Link to={paths.learners.getHref({ q: filter.q, sort: next })}>
+        {label}
+        <span className="visually-hidden">, sort {nextDescending ? 'descending' : 'ascending'}</span>
+      </Link>
+      {sorted && <span aria-hidden="true"> {sorted === 'ascending' ? '▲' : '▼'}</span>}
+    </th>
+  );
+}
+
+function LearnerRow({ learner }: { learner: CentreLearner }) {
+  return (
+    <tr>
+      <td className="table__break">{learner.familyName}</td>
+      <td className="table__break">{learner.givenName}</td>
+      <td className="table__nowrap">
+        <code>{learner.uln}</code>
+      </td>
+      <td className="table__nowrap">
+        <CalendarDate value={learner.dateOfBirth} />
+      </td>
+      <td className="table__break">{learner.email ?? <Nothing label="No email address" />}</td>
+      <td>
+        <DateTime value={learner.registeredAt} />
+      </td>
+      <td>
+        {learner.activated ? (
+          <strong className="tag" data-status="SENT">
+            Yes
+          </strong>
+        ) : (
+          <strong className="tag" data-status="PENDING">
+            Not yet
+          </strong>
+        )}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,33 @@
+import { Link } from 'react-router';
+
+/** Previous and next links around "Page 2 of 5"; nothing when everything fits on one page. */
+export function Pagination({
+  page,
+  totalPages,
+  hrefFor,
+  label = 'Pagination',
+}: {
+  page: number;
+  totalPages: number;
+  hrefFor: (page: number) => string;
+  label?: string;
+}) {
+  if (totalPages <= 1) return null;
+  return (
+    <nav aria-label={label} className="pagination">
+      {page > 1 && (
+        <Link to={hrefFor(Math.min(page - 1, totalPages))} rel="prev">
+          Previous<span className="visually-hidden"> page</span>
+        </Link>
+      )}
+      <span className="pagination__current">
+        Page {Math.min(page, totalPages)} of {totalPages}
+      </span>
+      {page < totalPages && (
+        <Link to={hrefFor(page + 1)} rel="next">
+          Next<span className="visually-hidden"> page</span>
+        </Link>
+      )}
+    </nav>
+  );
+}
