@@ -382,3 +382,54 @@ describe('the report as CSV', () => {
     expect(lines).toHaveLength(4);
   });
 });
+
+describe("the centre's learners", () => {
+  it('searches by ULN start or name words, sorts either way and pages without overlap', async () => {
+    const list = await signInAs(t.app, 'centre');
+    const people = [
+      ['Annie', 'Smith', '2001-01-01'],
+      ['Ann', 'Smithers', '1999-06-30'],
+      ['Bob', 'Annan', '2003-03-03'],
+      ['Cara', 'Jones', '2000-12-12'],
+      ['Dev', 'Patel', '1998-02-02'],
+    ] as const;
+    const rows = people.map(([givenName, familyName, dateOfBirth]) => ({
+      uln: freshUln(),
+      givenName,
+      familyName,
+      dateOfBirth,
+    }));
+    const res = await upload(t.app, list.headers, learnersCsv(rows));
+    expect(res.statusCode).toBe(202);
+    await runJobs(t.app);
+    const names = async (query: string) => {
+      const page = await get(`/api/v1/learners?${query}`, list.headers);
+      expect(page.statusCode).toBe(200);
+      return page.json() as {
+        total: number;
+        items: { familyName: string; uln: string; activated: boolean }[];
+      };
+    };
+    const family = (page: { items: { familyName: string }[] }) => page.items.map((l) => l.familyName);
+
+    expect(family(await names(''))).toEqual(['Annan', 'Jones', 'Patel', 'Smith', 'Smithers']);
+    expect(family(await names('sort=-familyName'))).toEqual(['Smithers', 'Smith', 'Patel', 'Jones', 'Annan']);
+    expect(family(await names('sort=dateOfBirth'))).toEqual(['Patel', 'Smithers', 'Jones', 'Smith', 'Annan']);
+    // Every word must match the start or part of a given or family name, in any case.
+    expect(family(await names('q=ann'))).toEqual(['Annan', 'Smith', 'Smithers']);
+    expect(family(await names('q=ANN%20smith'))).toEqual(['Smith', 'Smithers']);
+    const target = rows[3]?.uln ?? '';
+    expect((await names(`q=${target.slice(0, 10)}`)).items.map((l) => l.uln)).toEqual([target]);
+    expect((await names('q=zzz')).total).toBe(0);
+    // Pages of two cover everyone once.
+    const pages = await Promise.all([1, 2, 3].map((page) => names(`pageSize=2&page=${page}&sort=uln`)));
+    expect(pages.map((p) => p.items.length)).toEqual([2, 2, 1]);
+    expect(pages.flatMap((p) => p.items.map((l) => l.uln))).toEqual(rows.map((r) => r.uln).sort());
+    expect(pages[0]?.total).toBe(5);
+    expect(pages[0]?.items[0]?.activated).toBe(false);
+    // A bad sort or page size is a 400 naming the parameter.
+    const bad = await get('/api/v1/learners?sort=password', list.headers);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('sort');
+  });
+});

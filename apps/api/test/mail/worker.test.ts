@@ -1,6 +1,6 @@
 import { databaseFrom } from '../../src/db/database';
 import { createPool } from '../../src/db/sql-client';
-import { enqueueEmail, messageIdFor } from '../../src/mail/outbox';
+import { enqueueDeferredEmails, enqueueEmail, messageIdFor } from '../../src/mail/outbox';
 import { renderEmail } from '../../src/mail/templates';
 import { samples } from '../../src/mail/templates/samples';
 import { createMailTransport, type MailTransport } from '../../src/mail/transport';
@@ -67,6 +67,44 @@ describe('the mail outbox and worker', () => {
     // The welcome carried a password: once sent, the outbox no longer holds it.
     expect(row.text).not.toContain(samples['learner-welcome'].password);
     expect(row.html).not.toContain(samples['learner-welcome'].password);
+  });
+
+  it('renders at sending a message recorded with its data only, exactly as one rendered at once', async () => {
+    const data = samples['learner-welcome'];
+    const recorded = await db.sql.transaction((conn) =>
+      enqueueDeferredEmails(
+        conn,
+        'learner-welcome',
+        [{ idempotencyKey: 'deferred:1', to: 'd@example.org', data }],
+        context,
+      ),
+    );
+    expect(recorded).toBe(1);
+    const stored = await db.prisma.outboxMessage.findFirstOrThrow();
+    const now = renderEmail('learner-welcome', data, context);
+    expect(stored).toMatchObject({ subject: now.subject, text: null, html: null, data });
+    const worker = startMailWorker(options());
+    try {
+      const [mail] = await smtp.waitFor(1);
+      expect(mail?.subject).toBe(now.subject);
+      expect(mail?.text?.trim()).toBe(now.text.trim());
+      expect(mail?.text).toContain(data.password);
+    } finally {
+      await worker.stop();
+    }
+    // Sent: the data carrying the password goes with the body.
+    const sent = await db.prisma.outboxMessage.findFirstOrThrow();
+    expect(sent).toMatchObject({ status: 'SENT', data: null });
+    expect(sent.text).not.toContain(data.password);
+    // The same key again records nothing.
+    expect(
+      await enqueueDeferredEmails(
+        db.sql,
+        'learner-welcome',
+        [{ idempotencyKey: 'deferred:1', to: 'd@example.org', data }],
+        context,
+      ),
+    ).toBe(0);
   });
 
   it('records one message per event however often the enqueueing code runs', async () => {

@@ -94,14 +94,21 @@ export interface AcceptedImport {
  */
 export async function acceptLearnersFile(
   db: Database,
-  input: { file: UploadedFile; centreId: string; uploaderId: string; maxRows: number },
+  input: {
+    file: UploadedFile;
+    centreId: string;
+    uploaderId: string;
+    maxRows: number;
+    /** The upload's time: rows are judged as of its day (dates of birth, ages). */
+    now?: Date;
+  },
 ): Promise<AcceptedImport> {
   const { file, centreId } = input;
   const key = { organisationId: centreId, kind: 'LEARNERS' as const, fileSha256: file.sha256 };
   const before = await db.prisma.import.findUnique({ where: { organisationId_kind_fileSha256: key } });
   if (before) return { importId: before.id, alreadyProcessed: true };
 
-  const now = new Date();
+  const now = input.now ?? new Date();
   const totalRows = await countRows(file.bytes, input.maxRows, now);
   try {
     // Raw SQL rather than the models: Prisma's query engine would copy the file's bytes into its own
