@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { rulesSha256 } from '../../apps/api/src/catalogue/rules-version';
 import type { PrismaClient } from '../../apps/api/src/generated/prisma/client';
 import fixture from './data/level2-diploma-business-admin.json';
 import {
@@ -93,8 +93,7 @@ export async function seedDemo(prisma: PrismaClient, { hashPassword, sealMemorab
     units.set(unit.urn, row.id);
   }
   const rules = fixture.qualification as QualificationSeed;
-  const rulesSha256 = createHash('sha256').update(JSON.stringify(rules)).digest('hex');
-  await seedQualification(prisma, rules, awarding.id, rulesSha256);
+  await seedQualification(prisma, rules, awarding.id, rulesSha256(rules));
 
   const centreIds = [centre.id];
   const sample = await seedLearner(prisma, {

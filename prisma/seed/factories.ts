@@ -1,3 +1,4 @@
+import { unitIndex } from '../../apps/api/src/catalogue/rules-version';
 import type { PrismaClient } from '../../apps/api/src/generated/prisma/client';
 import type {
   AchievementBasis,
@@ -154,17 +155,4 @@ export async function seedQualification(
     ]);
   }
   return qualification;
-}
-
-function unitIndex(rules: QualificationSeed, qualificationId: string) {
-  const listed = new Set(rules.groups.flatMap((g) => g.units));
-  const equivalents = new Set(
-    Object.values(rules.equivalents ?? {})
-      .flat()
-      .filter((u) => !listed.has(u)),
-  );
-  return [
-    ...[...listed].map((urn) => ({ qualificationId, urn, viaEquivalent: false })),
-    ...[...equivalents].map((urn) => ({ qualificationId, urn, viaEquivalent: true })),
-  ];
 }

@@ -28,4 +28,5 @@ export const Health = Type.Object(
 export type Health = Static<typeof Health>;
 export * from './admin';
 export * from './auth';
+export * from './catalogue';
 export * from './learners';

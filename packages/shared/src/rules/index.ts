@@ -10,4 +10,4 @@ export { type EvaluateOptions, evaluate, evaluateDetailed } from './evaluate';
 export { compareLevels, isAtOrAboveLevel, isLevel, LEVELS, type Level, levelRank } from './levels';
 export type { Placement } from './report';
 export { type SizeWord, sizeWordForCredits } from './size';
-export { type CheckOptions, checkQualification } from './validate';
+export { type CheckOptions, checkCatalogueUnits, checkQualification } from './validate';

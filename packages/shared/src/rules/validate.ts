@@ -133,3 +133,10 @@ function checkAchievable(
     errors.push(`qualification: ${e.message}`);
   }
 }
+
+/** Checks catalogue entries alone, as `checkQualification` does (the catalogue import checks a file's units once). */
+export function checkCatalogueUnits(units: readonly unknown[]): string[] {
+  const errors: Issues = [];
+  checkCatalogue(units, errors);
+  return errors;
+}

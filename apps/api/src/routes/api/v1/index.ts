@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import accountRequests from './account-requests';
 import admin from './admin';
 import auth from './auth';
+import catalogue from './catalogue';
 import learners from './learners';
 import me from './me';
 
@@ -11,6 +12,7 @@ const v1: FastifyPluginAsync = async (app) => {
   await app.register(me, { prefix: '/me' });
   await app.register(accountRequests, { prefix: '/account-requests' });
   await app.register(admin, { prefix: '/admin' });
+  await app.register(catalogue, { prefix: '/catalogue' });
   await app.register(learners, { prefix: '/learners' });
 };
 
