@@ -26,7 +26,12 @@ function catalogue() {
       prefixes.set(from, `${String.fromCharCode(65 + randomInt(26))}/${randomInt(100, 999)}`);
     return `${prefixes.get(from)}/${old.slice(-4)}`;
   };
-  const qualification = structuredClone(fixture.qualification) as typeof fixture.qualification;
+  const qualification = structuredClone(fixture.qualification) as Omit<
+    typeof fixture.qualification,
+    'equivalents'
+  > & {
+    equivalents: Record<string, string[]>;
+  };
   qualification.qan = `${randomInt(100, 999)}/${randomInt(1000, 9999)}/X`;
   qualification.groups = qualification.groups.map((g) => ({ ...g, units: g.units.map(urn) }));
   qualification.barred = qualification.barred.map((set) => set.map(urn));

@@ -1,63 +1,7 @@
-import { CsvFileError } from './errors';
+import type { HeaderSpec } from '../../csv/header';
 
 /** The Learners CSV columns, in the order of the sample file and the report. */
 export const LEARNER_COLUMNS = ['ULN', 'GivenName', 'FamilyName', 'DateOfBirth', 'Email'] as const;
 export type LearnerColumn = (typeof LEARNER_COLUMNS)[number];
 
-/** Spreadsheets and people write `given_name`, `Given Name` or `GIVENNAME`; all mean GivenName. */
-export function normalizeHeaderName(name: string): string {
-  return name.replace(/[\s_]/g, '').toLowerCase();
-}
-
-const byNormalized = new Map<string, LearnerColumn>(LEARNER_COLUMNS.map((c) => [normalizeHeaderName(c), c]));
-
-/**
- * The delimiter of the header line: `;` when it has more semicolons than commas (European spreadsheets
- * save "CSV" that way), else `,`. Decided from the header alone because the header has no quoted names
- * with delimiters in them, unlike data rows, where guessing from counts can be fooled.
- */
-export function detectDelimiter(headerLine: string): ',' | ';' {
-  let commas = 0;
-  let semicolons = 0;
-  let quoted = false;
-  for (const ch of headerLine) {
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && ch === ',') commas++;
-    else if (!quoted && ch === ';') semicolons++;
-  }
-  return semicolons > commas ? ';' : ',';
-}
-
-/** For each field position of the file, the column it holds. */
-export type ColumnMap = LearnerColumn[];
-
-/**
- * Checks the header: every column present exactly once and nothing else. Unknown columns reject the file
- * rather than being ignored, because they usually mean a misnamed column (e.g. `Surname`) whose data
- * would otherwise be silently dropped.
- */
-export function checkHeader(fields: string[]): ColumnMap {
-  const columns: ColumnMap = [];
-  const unknown: string[] = [];
-  const duplicated: string[] = [];
-  for (const [i, field] of fields.entries()) {
-    const column = byNormalized.get(normalizeHeaderName(field));
-    if (column === undefined) unknown.push(field.trim() === '' ? `(blank column ${i + 1})` : field.trim());
-    else if (columns.includes(column)) duplicated.push(column);
-    else columns.push(column);
-  }
-  const missing = LEARNER_COLUMNS.filter((c) => !columns.includes(c));
-  if (missing.length === 0 && unknown.length === 0 && duplicated.length === 0) {
-    return fields.map((f) => byNormalized.get(normalizeHeaderName(f)) as LearnerColumn);
-  }
-  const problems = [
-    missing.length > 0 ? `missing ${missing.join(', ')}` : '',
-    unknown.length > 0 ? `unknown ${unknown.join(', ')}` : '',
-    duplicated.length > 0 ? `repeated ${duplicated.join(', ')}` : '',
-  ].filter((p) => p !== '');
-  throw new CsvFileError(
-    'CSV_HEADER',
-    `The header's columns are wrong (${problems.join('; ')}); it must be ${LEARNER_COLUMNS.join(',')}`,
-    { missing, unknown, duplicated, expected: [...LEARNER_COLUMNS] },
-  );
-}
+export const LEARNERS_HEADER: HeaderSpec<LearnerColumn> = { columns: LEARNER_COLUMNS };

@@ -1,8 +1,8 @@
 import type { Readable } from 'node:stream';
-import { csvRecords, detectNewline } from './csv-records';
-import { type ByteSource, decodeUtf8 } from './decode-utf8';
-import { CsvFileError, type CsvFileErrorInfo, emptyFile, headerOnly, tooManyRows } from './errors';
-import { type ColumnMap, checkHeader, detectDelimiter, type LearnerColumn } from './header';
+import type { ByteSource } from '../../csv/decode-utf8';
+import { CsvFileError, type CsvFileErrorInfo } from '../../csv/errors';
+import { readCsvTable, type TableRow } from '../../csv/read-table';
+import { LEARNERS_HEADER, type LearnerColumn } from './header';
 import { type FieldError, type RowResult, validateLearnerRow } from './validate-row';
 
 export interface ReadLearnersOptions {
@@ -72,66 +72,24 @@ export async function readAllLearners(
 }
 
 async function* readRows(input: ByteSource, options: ReadLearnersOptions, ulns: UlnRows) {
-  const text = decodeUtf8(input);
-  const { head, newline } = await readFirstLine(text);
-  const headerLine = head.split(/\r\n|\r|\n/).find((line) => line.trim() !== '');
-  if (headerLine === undefined) throw emptyFile();
-  const format = { delimiter: detectDelimiter(headerLine), newline: newline ?? '\n' } as const;
-  let columns: ColumnMap | null = null;
-  let rowNumber = 0;
-  let dataRows = 0;
-  // Leaving this loop early (an error, or the caller stopping) closes the upload stream too.
-  for await (const fields of csvRecords(prepend(head, text), format)) {
-    rowNumber++;
-    // Spreadsheets save trailing empty rows as blank lines or as `,,,,`.
-    if (fields.every((field) => field.trim() === '')) continue;
-    if (columns === null) {
-      columns = checkHeader(fields);
-      continue;
-    }
-    if (++dataRows > options.maxRows) throw tooManyRows(options.maxRows);
-    yield toRow(rowNumber, fields, columns, options.today, ulns);
-  }
-  if (dataRows === 0) throw headerOnly();
+  const table = readCsvTable(input, { header: LEARNERS_HEADER, maxRows: options.maxRows, rows: 'learners' });
+  for await (const row of table) yield toRow(row, options.today, ulns);
 }
 
-function toRow(rowNumber: number, fields: string[], columns: ColumnMap, today: Date, ulns: UlnRows) {
-  const raw: Record<string, string> = {};
-  for (const [i, column] of columns.entries()) raw[column] = fields[i] ?? '';
-  if (fields.length !== columns.length) {
-    // A line break inside a cell with too few fields usually means a quote that is never closed.
-    const hint = fields.some((f) => /[\r\n]/.test(f)) ? ' (is a quote (") not closed?)' : '';
-    const message = `The row has ${fields.length} fields but the header has ${columns.length}${hint}`;
+function toRow(row: TableRow<LearnerColumn>, today: Date, ulns: UlnRows): LearnerRow {
+  const { rowNumber, raw } = row;
+  if (row.fieldCountError) {
     return {
       rowNumber,
       raw,
-      result: { ok: false, errors: [{ field: 'row', message }] },
-    } satisfies LearnerRow;
+      result: { ok: false, errors: [{ field: 'row', message: row.fieldCountError }] },
+    };
   }
   const result = validateLearnerRow(raw as Record<LearnerColumn, string>, today);
   // A valid ULN counts towards duplicates even when another cell is wrong: both rows need fixing anyway.
   const ulnValid = result.ok || !result.errors.some((e) => e.field === 'ULN');
   if (ulnValid && raw.ULN !== undefined) ulns.add(raw.ULN.trim(), rowNumber);
-  return { rowNumber, raw, result } satisfies LearnerRow;
-}
-
-/** Reads until the first line with content has ended (or the file has), to tell its delimiter and newline. */
-async function readFirstLine(text: AsyncIterator<string>) {
-  let head = '';
-  let content = -1;
-  for (;;) {
-    const next = await text.next();
-    if (next.done) return { head, newline: detectNewline(head, Math.max(content, 0)) ?? undefined };
-    head += next.value;
-    if (content < 0) content = head.search(/\S/);
-    const newline = content < 0 ? null : detectNewline(head, content);
-    if (newline !== null) return { head, newline };
-  }
-}
-
-async function* prepend(head: string, rest: AsyncGenerator<string>) {
-  yield head;
-  yield* rest;
+  return { rowNumber, raw, result };
 }
 
 /**

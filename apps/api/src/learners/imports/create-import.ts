@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
+import { CsvFileError } from '../../csv/errors';
 import type { Database } from '../../db/database';
 import { AppError } from '../../lib/errors';
-import { CsvFileError } from '../csv/errors';
 import { readLearnersCsv } from '../csv/read-learners';
 import { LEARNERS_IMPORT_QUEUE } from './process-import';
 

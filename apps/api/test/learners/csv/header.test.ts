@@ -1,21 +1,18 @@
-import { detectNewline } from '../../../src/learners/csv/csv-records';
-import { checkHeader, detectDelimiter, normalizeHeaderName } from '../../../src/learners/csv/header';
+import { detectNewline } from '../../../src/csv/csv-records';
+import { checkHeader, detectDelimiter, normalizeHeaderName } from '../../../src/csv/header';
+import { LEARNERS_HEADER } from '../../../src/learners/csv/header';
 import { isPlausibleEmail } from '../../../src/learners/csv/validate-row';
 
 describe('Learners CSV header', () => {
   it('matches names ignoring case, spaces and underscores', () => {
     expect(normalizeHeaderName(' Given_Name ')).toBe('givenname');
-    expect(checkHeader(['email', 'date_of_birth', 'Family Name', 'GIVENNAME', 'uln'])).toEqual([
-      'Email',
-      'DateOfBirth',
-      'FamilyName',
-      'GivenName',
-      'ULN',
-    ]);
+    expect(
+      checkHeader(['email', 'date_of_birth', 'Family Name', 'GIVENNAME', 'uln'], LEARNERS_HEADER),
+    ).toEqual(['Email', 'DateOfBirth', 'FamilyName', 'GivenName', 'ULN']);
   });
 
   it('rejects missing, unknown and blank columns with their names', () => {
-    expect(() => checkHeader(['ULN', 'Surname', 'DateOfBirth', 'Email', ''])).toThrow(
+    expect(() => checkHeader(['ULN', 'Surname', 'DateOfBirth', 'Email', ''], LEARNERS_HEADER)).toThrow(
       expect.objectContaining({
         code: 'CSV_HEADER',
         details: expect.objectContaining({
@@ -57,4 +54,14 @@ describe('isPlausibleEmail', () => {
       expect(isPlausibleEmail(email)).toBe(false);
     },
   );
+});
+
+describe('a header with an optional column', () => {
+  const spec = { columns: ['ULN', 'URN', 'Basis'], optional: ['Basis'] } as const;
+  it('may leave it out, but not repeat it', () => {
+    expect(checkHeader(['urn', 'uln'], spec)).toEqual(['URN', 'ULN']);
+    expect(() => checkHeader(['ULN', 'URN', 'basis', 'Basis'], spec)).toThrow(
+      expect.objectContaining({ details: expect.objectContaining({ missing: [], duplicated: ['Basis'] }) }),
+    );
+  });
 });

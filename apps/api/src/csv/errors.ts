@@ -1,5 +1,5 @@
 /**
- * Errors that reject a whole Learners CSV (as opposed to one row). The upload route answers them with
+ * Errors that reject a whole CSV file (as opposed to one row). The upload route answers them with
  * 400 (or 413 for CSV_TOO_MANY_ROWS) and records nothing, so each message must tell the centre what to fix.
  */
 export type CsvFileErrorCode =
@@ -34,12 +34,14 @@ export class CsvFileError extends Error implements CsvFileErrorInfo {
 
 export const emptyFile = () => new CsvFileError('CSV_EMPTY', 'The file is empty');
 
-export const headerOnly = () => new CsvFileError('CSV_NO_ROWS', 'The file has a header but no learners');
+/** `rows` names what the file's rows are, e.g. "learners", "achievements". */
+export const headerOnly = (rows: string) =>
+  new CsvFileError('CSV_NO_ROWS', `The file has a header but no ${rows}`);
 
-export const tooManyRows = (maxRows: number) =>
+export const tooManyRows = (maxRows: number, rows: string) =>
   new CsvFileError(
     'CSV_TOO_MANY_ROWS',
-    `The file has more than ${maxRows} learners; split it into files of at most ${maxRows} rows`,
+    `The file has more than ${maxRows} ${rows}; split it into files of at most ${maxRows} rows`,
     { maxRows },
   );
 

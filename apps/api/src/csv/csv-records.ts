@@ -7,7 +7,7 @@ export interface CsvFormat {
 }
 
 /**
- * A valid learner row is well under a kilobyte; a record this long means an unclosed quote swallowing the
+ * A valid row is well under a kilobyte; a record this long means an unclosed quote swallowing the
  * rest of the file, and re-scanning an ever-growing partial record on every chunk would cost quadratic time.
  */
 export const MAX_RECORD_CHARS = 100_000;
