@@ -1,3 +1,5 @@
+import { AppError } from '../lib/errors';
+
 /**
  * Errors that reject a whole CSV file (as opposed to one row). The upload route answers them with
  * 400 (or 413 for CSV_TOO_MANY_ROWS) and records nothing, so each message must tell the centre what to fix.
@@ -51,3 +53,9 @@ export const badEncoding = (line: number) =>
     `The file is not valid UTF-8 (first bad byte on line ${line}); save it as "CSV UTF-8" and upload it again`,
     { line },
   );
+
+/** The HTTP error for a refused file: 413 for too many rows, else 400, with the same code and message. */
+export function refusedFile(error: CsvFileError): AppError {
+  const status = error.code === 'CSV_TOO_MANY_ROWS' ? { statusCode: 413 } : {};
+  return Object.assign(new AppError(error.code, error.message, error.details), status);
+}

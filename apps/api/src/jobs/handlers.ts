@@ -1,3 +1,4 @@
+import { CLAIMS_DETECT_QUEUE, claimsDetectionHandler } from '../claims/detect';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
 import { LEARNERS_IMPORT_QUEUE, learnersImportHandler } from '../learners/imports/process-import';
@@ -22,5 +23,6 @@ export function jobHandlers({ db, config, importBatchSize }: JobDependencies): R
       jwtSecret: config.jwtSecret,
       batchSize: importBatchSize,
     }),
+    [CLAIMS_DETECT_QUEUE]: claimsDetectionHandler({ db, publicUrl: config.publicUrl }),
   };
 }

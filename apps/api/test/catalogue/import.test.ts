@@ -1,7 +1,12 @@
-import { randomInt } from 'node:crypto';
-import fixture from '../../../../prisma/seed/data/level2-diploma-business-admin.json';
 import { buildTestApp } from '../helpers/app';
 import { signInAs } from '../helpers/auth';
+import { fixtureCatalogue, nth } from '../helpers/catalogue';
+
+/** A catalogue file of the fixture's units and qualification under fresh URNs and QAN. */
+function catalogue() {
+  const { units, qualifications } = fixtureCatalogue();
+  return { units, qualifications };
+}
 
 let t: Awaited<ReturnType<typeof buildTestApp>>;
 let awarding: Awaited<ReturnType<typeof signInAs>>;
@@ -12,35 +17,22 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const post = (payload: object, headers = awarding.headers) =>
-  t.app.inject({ method: 'POST', url: '/api/v1/catalogue/imports', headers, payload });
+/** Posts a catalogue file: only its units, qualifications and (for administrators) the organisation. */
+const post = (
+  file: { units?: unknown; qualifications?: unknown; awardingOrganisation?: string },
+  headers = awarding.headers,
+) =>
+  t.app.inject({
+    method: 'POST',
+    url: '/api/v1/catalogue/imports',
+    headers,
+    payload: {
+      units: file.units,
+      qualifications: file.qualifications,
+      awardingOrganisation: file.awardingOrganisation,
+    },
+  });
 const get = (url: string, headers = awarding.headers) => t.app.inject({ method: 'GET', url, headers });
-
-/** The fixture's catalogue under URNs and a QAN of its own, so tests do not collide. */
-function catalogue() {
-  // Each of the fixture's URN prefixes (F/100, T/500) gets a random one of its own.
-  const prefixes = new Map<string, string>();
-  const urn = (old: string) => {
-    const from = old.slice(0, 5);
-    if (!prefixes.has(from))
-      prefixes.set(from, `${String.fromCharCode(65 + randomInt(26))}/${randomInt(100, 999)}`);
-    return `${prefixes.get(from)}/${old.slice(-4)}`;
-  };
-  const qualification = structuredClone(fixture.qualification) as Omit<
-    typeof fixture.qualification,
-    'equivalents'
-  > & {
-    equivalents: Record<string, string[]>;
-  };
-  qualification.qan = `${randomInt(100, 999)}/${randomInt(1000, 9999)}/X`;
-  qualification.groups = qualification.groups.map((g) => ({ ...g, units: g.units.map(urn) }));
-  qualification.barred = qualification.barred.map((set) => set.map(urn));
-  qualification.equivalents = Object.fromEntries(
-    Object.entries(qualification.equivalents).map(([k, v]) => [urn(k), v.map(urn)]),
-  );
-  const units = fixture.units.map((u) => ({ ...u, urn: urn(u.urn) }));
-  return { units, qualifications: [qualification] };
-}
 
 describe('importing a catalogue', () => {
   it('creates units and a qualification that everyone signed in can then find and read', async () => {
@@ -64,8 +56,8 @@ describe('importing a catalogue', () => {
     expect(detail.rules).toEqual(file.qualifications[0]);
     expect(detail.versions.map((v: { version: number }) => v.version)).toEqual([1]);
     const mentioned = new Set([
-      ...file.qualifications[0]!.groups.flatMap((g) => g.units),
-      ...Object.values(file.qualifications[0]!.equivalents).flat(),
+      ...nth(file.qualifications, 0).groups.flatMap((g) => g.units),
+      ...Object.values(nth(file.qualifications, 0).equivalents).flat(),
     ]);
     expect(detail.units.map((u: { urn: string }) => u.urn).sort()).toEqual(
       file.units
@@ -74,14 +66,14 @@ describe('importing a catalogue', () => {
         .sort(),
     );
     // The unit→qualification index: a unit's page lists the qualification.
-    const unit = file.qualifications[0]!.groups[0]!.units[0]!;
+    const unit = nth(nth(nth(file.qualifications, 0).groups, 0).units, 0);
     const units = (
       await get(`/api/v1/catalogue/units?q=${encodeURIComponent(unit)}`, learner.headers)
     ).json();
     expect(units.items.map((u: { urn: string }) => u.urn)).toEqual([unit]);
     const unitPage = (await get(`/api/v1/catalogue/units/${units.items[0].id}`, learner.headers)).json();
     expect(unitPage.qualifications).toEqual([
-      { id, qan, title: file.qualifications[0]!.title, viaEquivalent: false },
+      { id, qan, title: nth(file.qualifications, 0).title, viaEquivalent: false },
     ]);
   });
 
@@ -93,16 +85,16 @@ describe('importing a catalogue', () => {
     expect(again.json()).toMatchObject({ alreadyImported: true, units: { created: 26 } });
 
     const changed = structuredClone(file);
-    const original = file.qualifications[0]!.minCredits;
-    changed.qualifications[0]!.minCredits = original + 3;
-    changed.units[0]!.title = 'A renamed unit';
+    const original = nth(file.qualifications, 0).minCredits;
+    nth(changed.qualifications, 0).minCredits = original + 3;
+    nth(changed.units, 0).title = 'A renamed unit';
     const res = await post(changed);
     expect(res.json()).toMatchObject({
       units: { created: 0, updated: 1, unchanged: 25 },
       qualifications: { created: 0, newVersion: 1, unchanged: 0 },
     });
     const qualification = await t.database.prisma.qualification.findUniqueOrThrow({
-      where: { qan: file.qualifications[0]!.qan },
+      where: { qan: nth(file.qualifications, 0).qan },
       include: { versions: { orderBy: { version: 'asc' } } },
     });
     expect(qualification.currentVersion).toBe(2);
@@ -113,7 +105,7 @@ describe('importing a catalogue', () => {
     // Key order does not make a new version.
     const reordered = structuredClone(changed);
     reordered.qualifications[0] = Object.fromEntries(
-      Object.entries(reordered.qualifications[0]!).reverse(),
+      Object.entries(nth(reordered.qualifications, 0)).reverse(),
     ) as (typeof reordered.qualifications)[0];
     reordered.units = reordered.units.map((u) => ({
       credits: u.credits,
@@ -133,14 +125,14 @@ describe('importing a catalogue', () => {
       units: Record<string, unknown>[];
       qualifications: Record<string, unknown>[];
     };
-    bad.units[1]!.urn = 'not-a-urn';
-    bad.units[2]!.level = '9';
-    bad.units[3]!.title = '';
+    nth(bad.units, 1).urn = 'not-a-urn';
+    nth(bad.units, 2).level = '9';
+    nth(bad.units, 3).title = '';
     const q = bad.qualifications[0] as {
       groups: { minCredits?: number; units: string[] }[];
       minCredits: number;
     };
-    q.groups[1]!.units = [];
+    nth(q.groups, 1).units = [];
     bad.qualifications.push({ ...bad.qualifications[0] });
     const res = await post(bad);
     expect(res.statusCode).toBe(400);

@@ -26,6 +26,7 @@ export const Health = Type.Object(
   { $id: 'Health', title: 'Health' },
 );
 export type Health = Static<typeof Health>;
+export * from './achievements';
 export * from './admin';
 export * from './auth';
 export * from './catalogue';

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import accountRequests from './account-requests';
+import achievements from './achievements';
 import admin from './admin';
 import auth from './auth';
 import catalogue from './catalogue';
@@ -12,6 +13,7 @@ const v1: FastifyPluginAsync = async (app) => {
   await app.register(me, { prefix: '/me' });
   await app.register(accountRequests, { prefix: '/account-requests' });
   await app.register(admin, { prefix: '/admin' });
+  await app.register(achievements, { prefix: '/achievements' });
   await app.register(catalogue, { prefix: '/catalogue' });
   await app.register(learners, { prefix: '/learners' });
 };

@@ -15,7 +15,7 @@ import {
 } from '@lar/shared/api';
 import { Type } from '@sinclair/typebox';
 import { centreLearners } from '../../../../learners/centre-learners';
-import { acceptLearnersFile, receiveFile } from '../../../../learners/imports/create-import';
+import { acceptLearnersFile } from '../../../../learners/imports/create-import';
 import {
   centreImport,
   centreImports,
@@ -24,6 +24,7 @@ import {
 } from '../../../../learners/imports/views';
 import type { AccessRule } from '../../../../lib/access';
 import { sealer } from '../../../../lib/secrets';
+import { receiveFile } from '../../../../lib/upload';
 
 const centres: AccessRule = { kind: 'roles', roles: ['centre'] };
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
