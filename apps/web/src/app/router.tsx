@@ -83,6 +83,22 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               path: paths.learnerImport.path,
               lazy: load(queryClient, () => import('./routes/learners/import')),
             },
+            {
+              path: paths.catalogue.path,
+              lazy: load(queryClient, () => import('./routes/catalogue/catalogue')),
+            },
+            {
+              path: paths.catalogueQualification.path,
+              lazy: load(queryClient, () => import('./routes/catalogue/qualification')),
+            },
+            {
+              path: paths.catalogueUnit.path,
+              lazy: load(queryClient, () => import('./routes/catalogue/unit')),
+            },
+            {
+              path: paths.catalogueImport.path,
+              lazy: load(queryClient, () => import('./routes/catalogue/import')),
+            },
             // Also shown by the error page for a 404, so it is in the main bundle anyway.
             { path: '*', Component: NotFoundPage },
           ],

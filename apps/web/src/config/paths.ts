@@ -99,6 +99,42 @@ export const paths = {
         page: page && page > 1 ? String(page) : undefined,
       }),
   },
+  catalogue: {
+    path: '/catalogue',
+    /**
+     * Qualifications (the default) or units (`?tab=units`), with the search, level and page in the
+     * query string; the defaults and page 1 are left out.
+     */
+    getHref: ({
+      tab,
+      q,
+      level,
+      page,
+    }: {
+      tab?: 'qualifications' | 'units';
+      q?: string;
+      level?: string;
+      page?: number;
+    } = {}) =>
+      withQuery('/catalogue', {
+        tab: tab === 'units' ? 'units' : undefined,
+        q: q || undefined,
+        level: level || undefined,
+        page: page && page > 1 ? String(page) : undefined,
+      }),
+  },
+  catalogueQualification: {
+    path: '/catalogue/qualifications/:id',
+    getHref: (id: string) => `/catalogue/qualifications/${encodeURIComponent(id)}`,
+  },
+  catalogueUnit: {
+    path: '/catalogue/units/:id',
+    getHref: (id: string) => `/catalogue/units/${encodeURIComponent(id)}`,
+  },
+  catalogueImport: {
+    path: '/catalogue/import',
+    getHref: () => '/catalogue/import',
+  },
 } as const;
 
 function withQuery(path: string, query: Record<string, string | undefined>): string {

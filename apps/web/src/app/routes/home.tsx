@@ -104,7 +104,7 @@ function CentreTasks() {
   if (me?.role !== 'centre') return null;
   return (
     <section aria-labelledby="your-centre" className="inset-text">
-      <h2 id="your-centre" style={{ marginTop: 0 }}>
+      <h2 id="your-centre" className="inset-text__title">
         {me.organisation?.name ?? 'Your centre'}
       </h2>
       <ul className="list-bullet">
@@ -113,6 +113,33 @@ function CentreTasks() {
         </li>
         <li>
           <Link to={paths.learners.getHref()}>Your learners</Link>: find a learner by name or ULN
+        </li>
+        <li>
+          <Link to={paths.catalogue.getHref()}>The catalogue</Link>: units and qualifications, with their
+          rules of combination
+        </li>
+      </ul>
+    </section>
+  );
+}
+
+/** For the roles that publish units and qualifications: the catalogue and its import. */
+function CatalogueTasks() {
+  const me = useMe().data;
+  if (me?.role !== 'administrator' && me?.role !== 'awarding_organisation') return null;
+  return (
+    <section aria-labelledby="your-catalogue" className="inset-text">
+      <h2 id="your-catalogue" className="inset-text__title">
+        Catalogue
+      </h2>
+      <ul className="list-bullet">
+        <li>
+          <Link to={paths.catalogueImport.getHref()}>Import a catalogue file</Link> of units and
+          qualifications with their rules of combination
+        </li>
+        <li>
+          <Link to={paths.catalogue.getHref()}>Browse the catalogue</Link>: find a qualification or a unit by
+          its title, QAN or URN
         </li>
       </ul>
     </section>
@@ -131,6 +158,7 @@ export default function HomePage() {
       </p>
 
       <CentreTasks />
+      <CatalogueTasks />
 
       <nav aria-label="On this page" className="contents">
         <h2 className="contents__title">On this page</h2>

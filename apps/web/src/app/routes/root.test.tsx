@@ -11,21 +11,21 @@ const navLinks = () =>
 describe('layout: session and navigation by role', () => {
   it.each([
     ['signed out', null, ['Home', 'Service status']],
-    ['a centre', aMe({ role: 'centre' }), ['Home', 'Service status', 'Learners', 'Profile']],
+    ['a centre', aMe({ role: 'centre' }), ['Home', 'Service status', 'Learners', 'Catalogue', 'Profile']],
     [
       'a learner',
       aMe({ kind: 'learner', role: 'learner', organisation: null }),
-      ['Home', 'Service status', 'Profile'],
+      ['Home', 'Service status', 'Catalogue', 'Profile'],
     ],
     [
       'an awarding organisation',
       aMe({ role: 'awarding_organisation' }),
-      ['Home', 'Service status', 'API tokens', 'Profile'],
+      ['Home', 'Service status', 'API tokens', 'Catalogue', 'Profile'],
     ],
     [
       'an administrator',
       aMe({ role: 'administrator', organisation: null }),
-      ['Home', 'Service status', 'Account requests', 'Accounts', 'Mail outbox', 'Profile'],
+      ['Home', 'Service status', 'Account requests', 'Accounts', 'Mail outbox', 'Catalogue', 'Profile'],
     ],
   ])('shows %s the links for their role', async (_who, me, expected) => {
     stubApi(me ? { 'GET /api/v1/me': json(me) } : {});

@@ -62,7 +62,10 @@ export function navItems(me: Me | null | undefined): NavItem[] {
   if (me.role === 'centre') items.push({ href: paths.learners.getHref(), label: 'Learners' });
   if (me.role === 'awarding_organisation')
     items.push({ href: paths.apiTokens.getHref(), label: 'API tokens' });
-  items.push({ href: paths.profile.getHref(), label: 'Profile' });
+  items.push(
+    { href: paths.catalogue.getHref(), label: 'Catalogue' },
+    { href: paths.profile.getHref(), label: 'Profile' },
+  );
   return items;
 }
 

@@ -1,14 +1,5 @@
 import type { ImportRowOutcome, ImportStatus } from '@lar/shared/api';
 
-const numberFormat = new Intl.NumberFormat('en-GB');
-
-/** A whole number as people in the UK write it: "12,000". */
-export const formatNumber = (value: number) => numberFormat.format(value);
-
-/** "1 learner", "2 learners". */
-export const countOf = (count: number, singular: string, plural = `${singular}s`) =>
-  `${formatNumber(count)} ${count === 1 ? singular : plural}`;
-
 const dateFormat = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
   month: 'short',
@@ -77,21 +68,4 @@ export function OutcomeTag({ outcome }: { outcome: ImportRowOutcome }) {
       {outcomeLabels[outcome]}
     </strong>
   );
-}
-
-/** "None" for screen readers, a dash for the eye. */
-export function Nothing({ label = 'None' }: { label?: string }) {
-  return (
-    <>
-      <span aria-hidden="true">–</span>
-      <span className="visually-hidden">{label}</span>
-    </>
-  );
-}
-
-/** "Showing 51–100 of 1,234 learners". */
-export function showingText(page: number, pageSize: number, shown: number, total: number, noun: string) {
-  const first = (page - 1) * pageSize + 1;
-  const last = first + shown - 1;
-  return `Showing ${formatNumber(first)}–${formatNumber(last)} of ${countOf(total, noun)}`;
 }

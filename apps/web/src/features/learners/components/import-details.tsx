@@ -4,6 +4,8 @@ import { useEffect, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { LoadProblem } from '@/components/ui/access-problem';
 import { DateTime } from '@/components/ui/date-time';
+import { countOf, formatNumber, Nothing, showingText } from '@/components/ui/format';
+import { Pagination } from '@/components/ui/pagination';
 import { paths } from '@/config/paths';
 import { ApiError } from '@/lib/api-client';
 import {
@@ -15,18 +17,7 @@ import {
   useImportReport,
 } from '../api/get-imports';
 import { learnerDownloads, learnerKeys } from '../api/keys';
-import {
-  CalendarDate,
-  countOf,
-  formatNumber,
-  ImportStatusTag,
-  Nothing,
-  OutcomeTag,
-  outcomeDescriptions,
-  outcomeLabels,
-  showingText,
-} from './format';
-import { Pagination } from './pagination';
+import { CalendarDate, ImportStatusTag, OutcomeTag, outcomeDescriptions, outcomeLabels } from './format';
 import { ProgressBar, percent } from './progress-bar';
 
 /** What a screen reader is told, politely: the status, and a running import's quarter marks. */

@@ -2,11 +2,12 @@ import type { LearnerImport } from '@lar/shared/api';
 import { Link, useSearchParams } from 'react-router';
 import { LoadProblem } from '@/components/ui/access-problem';
 import { DateTime } from '@/components/ui/date-time';
+import { formatNumber, showingText } from '@/components/ui/format';
+import { Pagination } from '@/components/ui/pagination';
 import { paths } from '@/config/paths';
 import { isRunning, useImports } from '../api/get-imports';
 import { parsePage } from '../api/keys';
-import { formatNumber, ImportStatusTag, showingText } from './format';
-import { Pagination } from './pagination';
+import { ImportStatusTag } from './format';
 
 /** The centre's earlier uploads, newest first, each linking to its progress and report. */
 export function ImportList() {

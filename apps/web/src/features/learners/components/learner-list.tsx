@@ -3,10 +3,11 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { LoadProblem } from '@/components/ui/access-problem';
 import { DateTime } from '@/components/ui/date-time';
 import { TextField } from '@/components/ui/form';
+import { Nothing, showingText } from '@/components/ui/format';
+import { Pagination } from '@/components/ui/pagination';
 import { paths } from '@/config/paths';
 import { type LearnersFilter, parseLearnersFilter, useLearners } from '../api/get-learners';
-import { CalendarDate, Nothing, showingText } from './format';
-import { Pagination } from './pagination';
+import { CalendarDate } from './format';
 
 type SortField = 'familyName' | 'uln' | 'dateOfBirth' | 'registeredAt';
 

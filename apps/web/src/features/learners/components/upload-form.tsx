@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { DateTime } from '@/components/ui/date-time';
 import { ErrorMessage, fieldId, SubmitButton } from '@/components/ui/form';
+import { formatBytes } from '@/components/ui/format';
 import { paths } from '@/config/paths';
 import { ApiError } from '@/lib/api-client';
 import { SERVICE_PROBLEM } from '@/lib/form-errors';
@@ -50,12 +51,6 @@ function checkFile(file: File | undefined): string | undefined {
   if (file.size === 0) return 'The selected file is empty';
   if (file.size > MAX_UPLOAD_BYTES) return 'The selected file must be smaller than 20 MB';
   return undefined;
-}
-
-/** "850 KB", "4.5 MB". */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-  return `${(bytes / (1024 * 1024)).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB`;
 }
 
 /** Only the quarter marks are announced: a screen reader is told 25%, 50%, 75%, not every byte. */
