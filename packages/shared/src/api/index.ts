@@ -30,4 +30,5 @@ export * from './achievements';
 export * from './admin';
 export * from './auth';
 export * from './catalogue';
+export * from './claims';
 export * from './learners';

@@ -7,10 +7,11 @@ import type {
   LearnerImport,
   LearnerImportsPage,
 } from '@lar/shared/api';
+import { csvLine } from '../../csv/write';
 import type { Database } from '../../db/database';
 import type { Prisma, ImportRowOutcome as StoredOutcome } from '../../generated/prisma/client';
 import { AppError } from '../../lib/errors';
-import { csvLine, REPORT_HEADER, reportCsvLine } from '../csv/write-report';
+import { REPORT_HEADER, reportCsvLine } from '../csv/write-report';
 import { activationMessage } from './outcomes';
 import { emptyCounts } from './process-import';
 

@@ -1,5 +1,6 @@
 import { type AccountApprovedData, accountApproved } from './account-approved';
 import { type ClaimDecisionData, claimDecision } from './claim-decision';
+import { type ClaimUpdateData, claimUpdate } from './claim-update';
 import type { EmailContent, RenderedEmail } from './content';
 import { type EmailChangeConfirmationData, emailChangeConfirmation } from './email-change-confirmation';
 import { singleLine } from './escape';
@@ -21,6 +22,7 @@ import { renderText } from './text';
  */
 export type { AccountApprovedData } from './account-approved';
 export type { ClaimDecisionData } from './claim-decision';
+export type { ClaimUpdateData } from './claim-update';
 export type { RenderedEmail } from './content';
 export type { EmailChangeConfirmationData } from './email-change-confirmation';
 export type { RecordSection } from './format';
@@ -38,6 +40,7 @@ export interface TemplateData {
   'import-report': ImportReportData;
   'possible-claims-digest': PossibleClaimsDigestData;
   'claim-decision': ClaimDecisionData;
+  'claim-update': ClaimUpdateData;
   'permission-granted': PermissionGrantedData;
   'record-viewed': RecordViewedData;
   'password-reset': PasswordResetData;
@@ -52,6 +55,7 @@ const templates: { [T in TemplateName]: (data: TemplateData[T], context: MailCon
   'import-report': importReport,
   'possible-claims-digest': possibleClaimsDigest,
   'claim-decision': claimDecision,
+  'claim-update': claimUpdate,
   'permission-granted': permissionGranted,
   'record-viewed': recordViewed,
   'password-reset': passwordReset,

@@ -59,6 +59,18 @@ export const samples: TemplateData = {
     awardingOrganisationName: 'Midlands Awarding Body',
     decidedAt: new Date('2026-11-27T10:30:00Z'),
   },
+  'claim-update': {
+    action: 'submitted',
+    recipientName: 'Dana Hughes',
+    awardingOrganisationName: 'Midlands Awarding Body',
+    centreName: 'Northgate College',
+    claimId: 'clm_7731',
+    learnerName: 'Oliver Brown',
+    uln: '9301847265',
+    qualificationTitle: 'Level 1 Award in Customer Service',
+    qan: '600/4411/2',
+    at: new Date('2026-11-26T16:05:00Z'),
+  },
   'permission-granted': {
     recipientName: 'Priya Shah',
     organisationName: 'Harbour Logistics Ltd',

@@ -23,6 +23,13 @@ const userText: Record<TemplateName, string[]> = {
   'import-report': ['recipientName', 'centreName', 'fileName'],
   'possible-claims-digest': ['recipientName', 'centreName'],
   'claim-decision': ['recipientName', 'centreName', 'learnerName', 'awardingOrganisationName', 'reason'],
+  'claim-update': [
+    'recipientName',
+    'centreName',
+    'learnerName',
+    'awardingOrganisationName',
+    'qualificationTitle',
+  ],
   'permission-granted': ['recipientName', 'organisationName', 'learnerName'],
   'record-viewed': ['givenName', 'organisationName'],
   'password-reset': ['recipientName'],

@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
+import { csvCell } from '../../../src/csv/write';
 import { readAllLearners } from '../../../src/learners/csv/read-learners';
-import { csvCell, reportCsv, reportRowFor } from '../../../src/learners/csv/write-report';
+import { reportCsv, reportRowFor } from '../../../src/learners/csv/write-report';
 
 describe('csvCell', () => {
   it.each([

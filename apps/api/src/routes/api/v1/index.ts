@@ -4,6 +4,7 @@ import achievements from './achievements';
 import admin from './admin';
 import auth from './auth';
 import catalogue from './catalogue';
+import claims from './claims';
 import learners from './learners';
 import me from './me';
 
@@ -15,6 +16,7 @@ const v1: FastifyPluginAsync = async (app) => {
   await app.register(admin, { prefix: '/admin' });
   await app.register(achievements, { prefix: '/achievements' });
   await app.register(catalogue, { prefix: '/catalogue' });
+  await app.register(claims, { prefix: '/claims' });
   await app.register(learners, { prefix: '/learners' });
 };
 

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
+  AwardedQualificationView,
   ChangeEmailInput,
   ChangePasswordInput,
   ErrorBody,
@@ -19,6 +20,7 @@ import {
 import { findAccount, meOf } from '../../../../auth/principal';
 import { confirmEmailChange, requestEmailChange } from '../../../../auth/recovery';
 import { revokeAllSessions, startSession } from '../../../../auth/sessions';
+import { awardedQualifications } from '../../../../claims/awarded';
 import { type AccessRule, allRoles, signedIn } from '../../../../lib/access';
 import { isEmailAddress } from '../../../../lib/email-address';
 import { AppError } from '../../../../lib/errors';
@@ -151,6 +153,18 @@ const me: FastifyPluginAsyncTypebox = async (app) => {
       await confirmEmailChange(app, request.body.token);
       return reply.status(204).send(null);
     },
+  );
+  app.get(
+    '/qualifications',
+    {
+      config: { access: { kind: 'roles', roles: ['learner'] } },
+      schema: {
+        tags,
+        summary: 'My qualifications (learner): awarded, with the units that achieved each',
+        response: { 200: Type.Array(AwardedQualificationView), ...errors },
+      },
+    },
+    (request) => awardedQualifications(app.db, request.principal?.sub ?? ''),
   );
   await app.register(apiTokens, { prefix: '/api-tokens' });
 };
