@@ -61,18 +61,20 @@ export async function withdrawAchievement(
   db: Database,
   input: { id: string; awardingOrganisationId: string; actor: string; reason: string },
 ): Promise<RecordedAchievement> {
-  return db.prisma.$transaction(async (tx) => {
-    const found = await tx.achievement.findFirst({
-      where: { id: input.id, awardingOrganisationId: input.awardingOrganisationId },
-      include,
+  // Read before the transaction (its relations load in parallel); the update is guarded on what was read.
+  const found = await db.prisma.achievement.findFirst({
+    where: { id: input.id, awardingOrganisationId: input.awardingOrganisationId },
+    include,
+  });
+  if (!found) throw new AppError('NOT_FOUND', 'No such achievement recorded by your organisation.');
+  const withdrawnAt = new Date();
+  const reason = input.reason.trim();
+  await db.prisma.$transaction(async (tx) => {
+    const updated = await tx.achievement.updateMany({
+      where: { id: found.id, withdrawnAt: null },
+      data: { withdrawnAt, withdrawnReason: reason },
     });
-    if (!found) throw new AppError('NOT_FOUND', 'No such achievement recorded by your organisation.');
-    if (found.withdrawnAt) throw new AppError('CONFLICT', 'This achievement was already withdrawn.');
-    const updated = await tx.achievement.update({
-      where: { id: found.id },
-      data: { withdrawnAt: new Date(), withdrawnReason: input.reason.trim() },
-      include,
-    });
+    if (updated.count === 0) throw new AppError('CONFLICT', 'This achievement was already withdrawn.');
     await queueClaimsDetection(
       tx,
       [{ learnerId: found.learnerId, urns: [found.unit.urn] }],
@@ -83,8 +85,8 @@ export async function withdrawAchievement(
       actor: input.actor,
       subjectType: 'Achievement',
       subjectId: found.id,
-      details: { reason: input.reason.trim(), uln: found.learner.uln, urn: found.unit.urn },
+      details: { reason, uln: found.learner.uln, urn: found.unit.urn },
     });
-    return view(updated);
   });
+  return view({ ...found, withdrawnAt, withdrawnReason: reason });
 }

@@ -92,97 +92,119 @@ export function claimsDetectionHandler(options: ClaimsDetectionOptions): JobHand
   const { db } = options;
   return async (job) => {
     const { changes } = job.payload as { changes: LearnerChange[] };
-    const on = todayUtc();
     await db.prisma.$transaction(
-      async (tx) => {
-        const qualification = qualificationCache(tx);
-        const fresh = new Map<string, { centreName: string; claims: PossibleClaim[] }>();
-        for (const change of changes) {
-          const listing = await tx.qualificationUnit.findMany({
-            where: { urn: { in: change.urns } },
-            distinct: ['qualificationId'],
-            select: { qualificationId: true },
-          });
-          if (listing.length === 0) continue;
-          const learner = await tx.learner.findUnique({
-            where: { id: change.learnerId },
-            include: {
-              registrations: { include: { centre: { select: { id: true, name: true } } } },
-              achievements: { where: { withdrawnAt: null }, include: { unit: true } },
-              awards: { select: { qualificationId: true } },
-            },
-          });
-          if (!learner) continue;
-          const achievements: Achievement[] = learner.achievements.map((a) => ({
-            urn: a.unit.urn,
-            credits: a.unit.credits,
-            level: a.unit.level as Achievement['level'],
-            achievedOn: a.achievedOn.toISOString().slice(0, 10),
-            basis: a.basis === 'EXEMPTION' ? 'exemption' : 'credit',
-          }));
-          const awarded = new Set(learner.awards.map((a) => a.qualificationId));
-          for (const { qualificationId } of listing) {
-            if (awarded.has(qualificationId)) continue;
-            const q = await qualification(qualificationId);
-            if (!q) continue;
-            const result = evaluateFor(q, achievements, on);
-            if (!result) {
-              options.log?.warn(
-                { qualificationId, learnerId: learner.id },
-                'rules too complex to evaluate; no claim',
-              );
-              continue;
-            }
-            if (!result.achieved) {
-              await tx.claim.updateMany({
-                where: { learnerId: learner.id, qualificationId, status: { in: ['POSSIBLE', 'SUBMITTED'] } },
-                data: {
-                  status: 'NO_LONGER_ACHIEVABLE',
-                  evaluatedAt: new Date(),
-                  reason:
-                    'The learner no longer meets the rules of combination (an achievement was withdrawn)',
-                },
-              });
-              continue;
-            }
-            const unitsUsed = result.groups.map((g) => ({ group: g.id, units: g.assigned }));
-            for (const { centre } of learner.registrations) {
-              const rows = await tx.$queryRaw<{ id: string }[]>`
-                INSERT INTO "Claim" (id, "learnerId", "centreId", "qualificationId", "qualificationVersionId", status,
-                                     "unitsUsed", "countedCredits", "evaluatedAt", "updatedAt")
-                VALUES (gen_random_uuid(), ${learner.id}::uuid, ${centre.id}::uuid, ${qualificationId}::uuid,
-                        ${q.versionId}::uuid, 'POSSIBLE', ${JSON.stringify(unitsUsed)}::jsonb, ${result.countedCredits},
-                        now(), now())
-                ON CONFLICT ("learnerId", "centreId", "qualificationId") DO UPDATE
-                   SET status = 'POSSIBLE', "qualificationVersionId" = EXCLUDED."qualificationVersionId",
-                       "unitsUsed" = EXCLUDED."unitsUsed", "countedCredits" = EXCLUDED."countedCredits",
-                       "evaluatedAt" = now(), reason = NULL, "updatedAt" = now()
-                 WHERE "Claim".status = 'NO_LONGER_ACHIEVABLE'
-                RETURNING id`;
-              if (rows.length === 0) continue;
-              const digest = fresh.get(centre.id) ?? { centreName: centre.name, claims: [] };
-              digest.claims.push({
-                learnerName: `${learner.givenName} ${learner.familyName}`,
-                uln: learner.uln,
-                qualificationTitle: q.title,
-                qan: q.qan,
-              });
-              fresh.set(centre.id, digest);
-            }
-          }
-        }
-        await sendDigests(tx, fresh, job.id, options.publicUrl);
-      },
+      (tx) =>
+        detectClaims(tx, changes, { publicUrl: options.publicUrl, digestKey: job.id, log: options.log }),
       { timeout: 300_000, maxWait: 60_000 },
     );
   };
+}
+
+/**
+ * The detection itself, in the caller's transaction (a detection job, or a batch of a rescan). Returns
+ * how many learner×qualification evaluations it made and how many claims it created or revived.
+ */
+export async function detectClaims(
+  tx: Tx,
+  changes: LearnerChange[],
+  options: { publicUrl: string; digestKey: string; on?: string; log?: ClaimsDetectionOptions['log'] },
+): Promise<{ evaluations: number; newClaims: number }> {
+  const on = options.on ?? todayUtc();
+  const qualification = qualificationCache(tx);
+  const fresh = new Map<string, { centreName: string; claims: PossibleClaim[] }>();
+  let evaluations = 0;
+  let newClaims = 0;
+  for (const change of changes) {
+    const listing = await tx.qualificationUnit.findMany({
+      where: { urn: { in: change.urns } },
+      distinct: ['qualificationId'],
+      select: { qualificationId: true },
+    });
+    if (listing.length === 0) continue;
+    // One relation per query: Prisma loads several relations of one query in parallel, which a
+    // transaction's single connection can only queue (pg warns of it).
+    const learner = await tx.learner.findUnique({ where: { id: change.learnerId } });
+    if (!learner) continue;
+    const registrations = await tx.registration.findMany({
+      where: { learnerId: learner.id },
+      include: { centre: { select: { id: true, name: true } } },
+    });
+    const held = await tx.achievement.findMany({
+      where: { learnerId: learner.id, withdrawnAt: null },
+      include: { unit: true },
+    });
+    const awards = await tx.awardedQualification.findMany({
+      where: { learnerId: learner.id },
+      select: { qualificationId: true },
+    });
+    const achievements: Achievement[] = held.map((a) => ({
+      urn: a.unit.urn,
+      credits: a.unit.credits,
+      level: a.unit.level as Achievement['level'],
+      achievedOn: a.achievedOn.toISOString().slice(0, 10),
+      basis: a.basis === 'EXEMPTION' ? 'exemption' : 'credit',
+    }));
+    const awarded = new Set(awards.map((a) => a.qualificationId));
+    for (const { qualificationId } of listing) {
+      if (awarded.has(qualificationId)) continue;
+      const q = await qualification(qualificationId);
+      if (!q) continue;
+      evaluations++;
+      const result = evaluateFor(q, achievements, on);
+      if (!result) {
+        options.log?.warn(
+          { qualificationId, learnerId: learner.id },
+          'rules too complex to evaluate; no claim',
+        );
+        continue;
+      }
+      if (!result.achieved) {
+        await tx.claim.updateMany({
+          where: { learnerId: learner.id, qualificationId, status: { in: ['POSSIBLE', 'SUBMITTED'] } },
+          data: {
+            status: 'NO_LONGER_ACHIEVABLE',
+            evaluatedAt: new Date(),
+            reason: 'The learner no longer meets the rules of combination (an achievement was withdrawn)',
+          },
+        });
+        continue;
+      }
+      const unitsUsed = result.groups.map((g) => ({ group: g.id, units: g.assigned }));
+      for (const { centre } of registrations) {
+        const rows = await tx.$queryRaw<{ id: string }[]>`
+          INSERT INTO "Claim" (id, "learnerId", "centreId", "qualificationId", "qualificationVersionId", status,
+                               "unitsUsed", "countedCredits", "evaluatedAt", "updatedAt")
+          VALUES (gen_random_uuid(), ${learner.id}::uuid, ${centre.id}::uuid, ${qualificationId}::uuid,
+                  ${q.versionId}::uuid, 'POSSIBLE', ${JSON.stringify(unitsUsed)}::jsonb, ${result.countedCredits},
+                  now(), now())
+          ON CONFLICT ("learnerId", "centreId", "qualificationId") DO UPDATE
+             SET status = 'POSSIBLE', "qualificationVersionId" = EXCLUDED."qualificationVersionId",
+                 "unitsUsed" = EXCLUDED."unitsUsed", "countedCredits" = EXCLUDED."countedCredits",
+                 "evaluatedAt" = now(), reason = NULL, "updatedAt" = now()
+           WHERE "Claim".status = 'NO_LONGER_ACHIEVABLE'
+          RETURNING id`;
+        if (rows.length === 0) continue;
+        newClaims++;
+        const digest = fresh.get(centre.id) ?? { centreName: centre.name, claims: [] };
+        digest.claims.push({
+          learnerName: `${learner.givenName} ${learner.familyName}`,
+          uln: learner.uln,
+          qualificationTitle: q.title,
+          qan: q.qan,
+        });
+        fresh.set(centre.id, digest);
+      }
+    }
+  }
+  await sendDigests(tx, fresh, options.digestKey, options.publicUrl);
+  return { evaluations, newClaims };
 }
 
 /** One digest per centre user (enabled, with an email) for this job's new claims. */
 async function sendDigests(
   tx: Tx,
   fresh: Map<string, { centreName: string; claims: PossibleClaim[] }>,
-  jobId: string,
+  digestKey: string,
   publicUrl: string,
 ) {
   if (fresh.size === 0) return;
@@ -196,7 +218,7 @@ async function sendDigests(
     await enqueueEmail(
       tx,
       {
-        idempotencyKey: `possible-claims-digest:${jobId}:${user.id}`,
+        idempotencyKey: `possible-claims-digest:${digestKey}:${user.id}`,
         to: user.email,
         template: 'possible-claims-digest',
         data: { recipientName: user.fullName, centreName: digest.centreName, claims: digest.claims },

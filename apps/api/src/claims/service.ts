@@ -213,12 +213,23 @@ export async function moveClaim(
       'FORBIDDEN',
       `Only ${rule.role === 'centre' ? 'the centre' : 'the awarding organisation'} can do this.`,
     );
+  // Read before the transaction: Prisma loads the four relations in parallel, which a transaction's one
+  // connection could only queue. The update is guarded on the status that was read.
+  const claim = await db.prisma.claim.findFirst({
+    where: { AND: [{ id: input.id }, scope(viewer)] },
+    include,
+  });
+  if (!claim) throw new AppError('NOT_FOUND', 'No such claim.');
+  const conflict = (status: ClaimStatus) =>
+    new AppError(
+      'CONFLICT',
+      `This claim is ${STATUS_WORDS[status]}, so it cannot be ${STATUS_WORDS[rule.to]} now.`,
+    );
+  if (!rule.from.includes(claim.status)) throw conflict(claim.status);
   await db.prisma.$transaction(async (tx) => {
-    const claim = await tx.claim.findFirst({ where: { AND: [{ id: input.id }, scope(viewer)] }, include });
-    if (!claim) throw new AppError('NOT_FOUND', 'No such claim.');
     const now = new Date();
     const moved = await tx.claim.updateMany({
-      where: { id: claim.id, status: { in: rule.from } },
+      where: { id: claim.id, status: claim.status },
       data: {
         status: rule.to,
         ...(rule.to === 'SUBMITTED' ? { submittedAt: now } : {}),
@@ -227,10 +238,8 @@ export async function moveClaim(
       },
     });
     if (moved.count === 0) {
-      throw new AppError(
-        'CONFLICT',
-        `This claim is ${STATUS_WORDS[claim.status]}, so it cannot be ${STATUS_WORDS[rule.to]} now.`,
-      );
+      const current = await tx.claim.findUnique({ where: { id: claim.id }, select: { status: true } });
+      throw conflict(current?.status ?? claim.status);
     }
     if (rule.to === 'AWARDED') await award(tx, claim, now);
     await audit(tx, {

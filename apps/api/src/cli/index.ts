@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { claimsCommand } from './claims';
 import { dbCommand } from './db';
 import { rocCommand } from './roc';
 import { workerCommand } from './worker';
@@ -8,6 +9,7 @@ const program = new Command('lar')
   .description('LAR: the Learner Achievement Record service')
   .showHelpAfterError()
   .addCommand(dbCommand())
+  .addCommand(claimsCommand())
   .addCommand(rocCommand())
   .addCommand(workerCommand());
 

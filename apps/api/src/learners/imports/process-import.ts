@@ -112,9 +112,17 @@ async function completeImport(options: ImportProcessingOptions, importId: string
     const done = await tx.import.update({
       where: { id: importId },
       data: { status: 'COMPLETED', completedAt: new Date(), content: null, summary: { ...counts } },
-      include: { uploadedBy: true, organisation: { select: { name: true } } },
+      omit: { content: true },
     });
-    if (!done.uploadedBy) return;
+    // One query per relation: a transaction's connection would only queue them.
+    const uploadedBy = done.uploadedById
+      ? await tx.user.findUnique({ where: { id: done.uploadedById } })
+      : null;
+    const centre = await tx.organisation.findUniqueOrThrow({
+      where: { id: done.organisationId },
+      select: { name: true },
+    });
+    if (!uploadedBy) return;
     const rejected = await tx.importRow.findMany({
       where: { importId, outcome: 'REJECTED' },
       orderBy: { rowNumber: 'asc' },
@@ -125,11 +133,11 @@ async function completeImport(options: ImportProcessingOptions, importId: string
       tx,
       {
         idempotencyKey: `import-report:${importId}`,
-        to: done.uploadedBy.email,
+        to: uploadedBy.email,
         template: 'import-report',
         data: {
-          recipientName: done.uploadedBy.fullName,
-          centreName: done.organisation.name,
+          recipientName: uploadedBy.fullName,
+          centreName: centre.name,
           importId,
           fileName: done.fileName,
           uploadedAt: done.createdAt,
