@@ -30,9 +30,15 @@ interface LoadedQualification {
   compiled: CompiledQualification;
 }
 
-/** Each qualification's rules in force, compiled once per job however many learners it is evaluated for. */
-function qualificationCache(tx: Tx) {
-  const loaded = new Map<string, Promise<LoadedQualification | undefined>>();
+/** Compiled qualifications by id, kept across the batches of a rescan. */
+export type CompiledQualifications = Map<string, Promise<LoadedQualification | undefined>>;
+
+/**
+ * Each qualification's rules in force, compiled once however many learners it is evaluated for: per
+ * job, or across a whole rescan when the caller passes `loaded` (a qualification changed during a
+ * rescan is then evaluated as it was when first met).
+ */
+function qualificationCache(tx: Tx, loaded: CompiledQualifications = new Map()) {
   const load = async (id: string) => {
     const q = await tx.qualification.findUnique({ where: { id } });
     const version =
@@ -107,45 +113,81 @@ export function claimsDetectionHandler(options: ClaimsDetectionOptions): JobHand
 export async function detectClaims(
   tx: Tx,
   changes: LearnerChange[],
-  options: { publicUrl: string; digestKey: string; on?: string; log?: ClaimsDetectionOptions['log'] },
+  options: {
+    publicUrl: string;
+    digestKey: string;
+    on?: string;
+    log?: ClaimsDetectionOptions['log'];
+    compiled?: CompiledQualifications;
+  },
 ): Promise<{ evaluations: number; newClaims: number }> {
   const on = options.on ?? todayUtc();
-  const qualification = qualificationCache(tx);
-  const fresh = new Map<string, { centreName: string; claims: PossibleClaim[] }>();
+  const qualification = qualificationCache(tx, options.compiled);
+  const candidates: {
+    learnerId: string;
+    centreId: string;
+    qualificationId: string;
+    versionId: string;
+    unitsUsed: string;
+    countedCredits: number;
+    digest: { centreName: string; claim: PossibleClaim };
+  }[] = [];
   let evaluations = 0;
-  let newClaims = 0;
-  for (const change of changes) {
-    const listing = await tx.qualificationUnit.findMany({
-      where: { urn: { in: change.urns } },
-      distinct: ['qualificationId'],
-      select: { qualificationId: true },
-    });
-    if (listing.length === 0) continue;
-    // One relation per query: Prisma loads several relations of one query in parallel, which a
-    // transaction's single connection can only queue (pg warns of it).
-    const learner = await tx.learner.findUnique({ where: { id: change.learnerId } });
-    if (!learner) continue;
-    const registrations = await tx.registration.findMany({
-      where: { learnerId: learner.id },
+  // Everything the batch needs, one query per table (not per learner): a rescan runs this for every learner.
+  const learnerIds = changes.map((c) => c.learnerId);
+  const listing = await tx.qualificationUnit.findMany({
+    where: { urn: { in: [...new Set(changes.flatMap((c) => c.urns))] } },
+    select: { qualificationId: true, urn: true },
+  });
+  const qualificationsOf = groupBy(listing, (l) => l.urn);
+  const learners = new Map(
+    (await tx.learner.findMany({ where: { id: { in: learnerIds } } })).map((l) => [l.id, l]),
+  );
+  const registrationsOf = groupBy(
+    await tx.registration.findMany({
+      where: { learnerId: { in: learnerIds } },
       include: { centre: { select: { id: true, name: true } } },
-    });
-    const held = await tx.achievement.findMany({
-      where: { learnerId: learner.id, withdrawnAt: null },
+    }),
+    (r) => r.learnerId,
+  );
+  const heldBy = groupBy(
+    await tx.achievement.findMany({
+      where: { learnerId: { in: learnerIds }, withdrawnAt: null },
       include: { unit: true },
-    });
-    const awards = await tx.awardedQualification.findMany({
-      where: { learnerId: learner.id },
-      select: { qualificationId: true },
-    });
-    const achievements: Achievement[] = held.map((a) => ({
+    }),
+    (a) => a.learnerId,
+  );
+  const awardsOf = groupBy(
+    await tx.awardedQualification.findMany({
+      where: { learnerId: { in: learnerIds } },
+      select: { learnerId: true, qualificationId: true },
+    }),
+    (a) => a.learnerId,
+  );
+  const claimStatus = new Map(
+    (
+      await tx.claim.findMany({
+        where: { learnerId: { in: learnerIds } },
+        select: { learnerId: true, qualificationId: true, centreId: true, status: true },
+      })
+    ).map((c) => [`${c.learnerId}:${c.qualificationId}:${c.centreId}`, c.status]),
+  );
+  for (const change of changes) {
+    const learner = learners.get(change.learnerId);
+    const qualificationIds = new Set(
+      change.urns.flatMap((urn) => (qualificationsOf.get(urn) ?? []).map((l) => l.qualificationId)),
+    );
+    if (!learner || qualificationIds.size === 0) continue;
+    const registrations = registrationsOf.get(learner.id) ?? [];
+    const achievements: Achievement[] = (heldBy.get(learner.id) ?? []).map((a) => ({
       urn: a.unit.urn,
       credits: a.unit.credits,
       level: a.unit.level as Achievement['level'],
       achievedOn: a.achievedOn.toISOString().slice(0, 10),
       basis: a.basis === 'EXEMPTION' ? 'exemption' : 'credit',
     }));
-    const awarded = new Set(awards.map((a) => a.qualificationId));
-    for (const { qualificationId } of listing) {
+    const awarded = new Set((awardsOf.get(learner.id) ?? []).map((a) => a.qualificationId));
+    for (const qualificationId of qualificationIds) {
       if (awarded.has(qualificationId)) continue;
       const q = await qualification(qualificationId);
       if (!q) continue;
@@ -158,7 +200,11 @@ export async function detectClaims(
         );
         continue;
       }
+      const statuses = registrations.map(({ centre }) =>
+        claimStatus.get(`${learner.id}:${qualificationId}:${centre.id}`),
+      );
       if (!result.achieved) {
+        if (!statuses.some((status) => status === 'POSSIBLE' || status === 'SUBMITTED')) continue;
         await tx.claim.updateMany({
           where: { learnerId: learner.id, qualificationId, status: { in: ['POSSIBLE', 'SUBMITTED'] } },
           data: {
@@ -169,33 +215,62 @@ export async function detectClaims(
         });
         continue;
       }
-      const unitsUsed = result.groups.map((g) => ({ group: g.id, units: g.assigned }));
+      // Only a centre with no claim yet, or one no longer achievable, gets a (renewed) possible claim.
+      if (statuses.every((status) => status !== undefined && status !== 'NO_LONGER_ACHIEVABLE')) continue;
+      const unitsUsed = JSON.stringify(result.groups.map((g) => ({ group: g.id, units: g.assigned })));
       for (const { centre } of registrations) {
-        const rows = await tx.$queryRaw<{ id: string }[]>`
-          INSERT INTO "Claim" (id, "learnerId", "centreId", "qualificationId", "qualificationVersionId", status,
-                               "unitsUsed", "countedCredits", "evaluatedAt", "updatedAt")
-          VALUES (gen_random_uuid(), ${learner.id}::uuid, ${centre.id}::uuid, ${qualificationId}::uuid,
-                  ${q.versionId}::uuid, 'POSSIBLE', ${JSON.stringify(unitsUsed)}::jsonb, ${result.countedCredits},
-                  now(), now())
-          ON CONFLICT ("learnerId", "centreId", "qualificationId") DO UPDATE
-             SET status = 'POSSIBLE', "qualificationVersionId" = EXCLUDED."qualificationVersionId",
-                 "unitsUsed" = EXCLUDED."unitsUsed", "countedCredits" = EXCLUDED."countedCredits",
-                 "evaluatedAt" = now(), reason = NULL, "updatedAt" = now()
-           WHERE "Claim".status = 'NO_LONGER_ACHIEVABLE'
-          RETURNING id`;
-        if (rows.length === 0) continue;
-        newClaims++;
-        const digest = fresh.get(centre.id) ?? { centreName: centre.name, claims: [] };
-        digest.claims.push({
-          learnerName: `${learner.givenName} ${learner.familyName}`,
-          uln: learner.uln,
-          qualificationTitle: q.title,
-          qan: q.qan,
+        candidates.push({
+          learnerId: learner.id,
+          centreId: centre.id,
+          qualificationId,
+          versionId: q.versionId,
+          unitsUsed,
+          countedCredits: result.countedCredits,
+          digest: {
+            centreName: centre.name,
+            claim: {
+              learnerName: `${learner.givenName} ${learner.familyName}`,
+              uln: learner.uln,
+              qualificationTitle: q.title,
+              qan: q.qan,
+            },
+          },
         });
-        fresh.set(centre.id, digest);
       }
     }
   }
+  // One statement for the batch's new or renewed possible claims; the unique key keeps one claim per
+  // learner, centre and qualification however many jobs race, and RETURNING tells which were new here.
+  const created =
+    candidates.length === 0
+      ? []
+      : await tx.$queryRawUnsafe<{ learnerId: string; centreId: string; qualificationId: string }[]>(
+          `INSERT INTO "Claim" (id, "learnerId", "centreId", "qualificationId", "qualificationVersionId", status,
+                          "unitsUsed", "countedCredits", "evaluatedAt", "updatedAt")
+     SELECT gen_random_uuid(), l, c, q, v, 'POSSIBLE', u, n, now(), now()
+       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::jsonb[], $6::int[]) AS x(l, c, q, v, u, n)
+     ON CONFLICT ("learnerId", "centreId", "qualificationId") DO UPDATE
+        SET status = 'POSSIBLE', "qualificationVersionId" = EXCLUDED."qualificationVersionId",
+            "unitsUsed" = EXCLUDED."unitsUsed", "countedCredits" = EXCLUDED."countedCredits",
+            "evaluatedAt" = now(), reason = NULL, "updatedAt" = now()
+      WHERE "Claim".status = 'NO_LONGER_ACHIEVABLE'
+     RETURNING "learnerId"::text, "centreId"::text, "qualificationId"::text`,
+          candidates.map((c) => c.learnerId),
+          candidates.map((c) => c.centreId),
+          candidates.map((c) => c.qualificationId),
+          candidates.map((c) => c.versionId),
+          candidates.map((c) => c.unitsUsed),
+          candidates.map((c) => c.countedCredits),
+        );
+  const isNew = new Set(created.map((r) => `${r.learnerId}:${r.centreId}:${r.qualificationId}`));
+  const fresh = new Map<string, { centreName: string; claims: PossibleClaim[] }>();
+  for (const c of candidates) {
+    if (!isNew.has(`${c.learnerId}:${c.centreId}:${c.qualificationId}`)) continue;
+    const digest = fresh.get(c.centreId) ?? { centreName: c.digest.centreName, claims: [] };
+    digest.claims.push(c.digest.claim);
+    fresh.set(c.centreId, digest);
+  }
+  const newClaims = created.length;
   await sendDigests(tx, fresh, options.digestKey, options.publicUrl);
   return { evaluations, newClaims };
 }
@@ -226,4 +301,15 @@ async function sendDigests(
       { publicUrl },
     );
   }
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }

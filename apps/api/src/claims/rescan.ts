@@ -1,5 +1,5 @@
 import type { Database } from '../db/database';
-import { detectClaims, type LearnerChange } from './detect';
+import { type CompiledQualifications, detectClaims, type LearnerChange } from './detect';
 
 /** The queue of rescan jobs: rows that keep a rescan's progress and checkpoint (run by `pnpm lar claims rescan`). */
 export const RESCAN_QUEUE = 'claims-rescan';
@@ -81,6 +81,7 @@ export async function runRescan(
     `SELECT count(DISTINCT "learnerId")::int AS total FROM "Achievement" WHERE "withdrawnAt" IS NULL`,
   );
   let checkpoint = input.checkpoint;
+  const compiled: CompiledQualifications = new Map();
   for (;;) {
     if (input.shouldStop?.()) {
       await db.prisma.job.update({
@@ -97,6 +98,7 @@ export async function runRescan(
         const found = await detectClaims(tx, changes, {
           publicUrl: input.publicUrl,
           digestKey: `${input.jobId}:${last}`,
+          compiled,
         });
         const next = {
           afterLearnerId: last,

@@ -44,11 +44,15 @@ const achievements: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: AchievementsReport, ...errors },
       },
     },
-    (request) =>
-      recordAchievements(app.db, {
+    async (request) => {
+      const report = await recordAchievements(app.db, {
         ...who(request),
         rows: request.body.achievements.map((input, i) => ({ row: i + 1, input })),
-      }),
+      });
+      // Claims detection was queued with the achievements: run it now rather than at the next poll.
+      if (report.recorded > 0) app.workers.wakeJobs();
+      return report;
+    },
   );
 
   app.post(
@@ -70,7 +74,9 @@ const achievements: FastifyPluginAsyncTypebox = async (app) => {
       } catch (error) {
         throw error instanceof CsvFileError ? refusedFile(error) : error;
       }
-      return recordAchievements(app.db, { ...who(request), rows });
+      const report = await recordAchievements(app.db, { ...who(request), rows });
+      if (report.recorded > 0) app.workers.wakeJobs();
+      return report;
     },
   );
 
@@ -100,8 +106,15 @@ const achievements: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: RecordedAchievement, ...errors },
       },
     },
-    (request) =>
-      withdrawAchievement(app.db, { id: request.params.id, ...who(request), reason: request.body.reason }),
+    async (request) => {
+      const withdrawn = await withdrawAchievement(app.db, {
+        id: request.params.id,
+        ...who(request),
+        reason: request.body.reason,
+      });
+      app.workers.wakeJobs();
+      return withdrawn;
+    },
   );
 };
 
