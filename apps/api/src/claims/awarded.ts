@@ -1,5 +1,6 @@
 import type { AwardedQualificationView } from '@lar/shared/api';
 import type { Database } from '../db/database';
+import { unitsUsedView } from './service';
 
 /** The qualifications awarded to a learner, newest first, each with the units that achieved it. */
 export async function awardedQualifications(
@@ -11,7 +12,7 @@ export async function awardedQualifications(
     orderBy: [{ awardedOn: 'desc' }, { id: 'asc' }],
     include: {
       qualification: { select: { qan: true, title: true, level: true } },
-      qualificationVersion: { select: { version: true } },
+      qualificationVersion: { select: { version: true, rules: true } },
       awardingOrganisation: { select: { name: true } },
     },
   });
@@ -33,9 +34,6 @@ export async function awardedQualifications(
     awardingOrganisation: a.awardingOrganisation.name,
     awardedOn: a.awardedOn.toISOString().slice(0, 10),
     rulesVersion: a.qualificationVersion.version,
-    unitsUsed: used(a).map((g) => ({
-      group: g.group,
-      units: g.units.map((urn) => units.get(urn) ?? { urn, title: urn, credits: 0 }),
-    })),
+    unitsUsed: unitsUsedView(a.unitsUsed, a.qualificationVersion.rules, units),
   }));
 }

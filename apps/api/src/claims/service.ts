@@ -22,7 +22,7 @@ const include = {
   learner: { select: { id: true, uln: true, givenName: true, familyName: true } },
   centre: { select: { name: true, code: true } },
   qualification: { include: { awardingOrganisation: { select: { id: true, name: true } } } },
-  qualificationVersion: { select: { version: true } },
+  qualificationVersion: { select: { version: true, rules: true } },
 } as const;
 
 type ClaimRow = Prisma.ClaimGetPayload<{ include: typeof include }>;
@@ -117,16 +117,27 @@ function view(row: ClaimRow, units: Map<string, { urn: string; title: string; cr
       version: row.qualificationVersion.version,
       awardingOrganisation: row.qualification.awardingOrganisation.name,
     },
-    unitsUsed: (row.unitsUsed as { group: string; units: string[] }[]).map((g) => ({
-      group: g.group,
-      units: g.units.map((urn) => units.get(urn) ?? { urn, title: urn, credits: 0 }),
-    })),
+    unitsUsed: unitsUsedView(row.unitsUsed, row.qualificationVersion.rules, units),
     countedCredits: row.countedCredits,
     evaluatedAt: row.evaluatedAt.toISOString(),
     submittedAt: row.submittedAt?.toISOString() ?? null,
     decidedAt: row.decidedAt?.toISOString() ?? null,
     reason: row.reason,
   };
+}
+
+type UnitDetail = { urn: string; title: string; credits: number };
+
+/** The stored units used (group ids and URNs) with each group's title from the rules and each unit's details. */
+export function unitsUsedView(unitsUsed: unknown, rules: unknown, units: Map<string, UnitDetail>) {
+  const titles = new Map(
+    ((rules as { groups?: { id: string; title?: string }[] }).groups ?? []).map((g) => [g.id, g.title]),
+  );
+  return (unitsUsed as { group: string; units: string[] }[]).map((g) => ({
+    group: g.group,
+    title: titles.get(g.group) || g.group,
+    units: g.units.map((urn) => units.get(urn) ?? { urn, title: urn, credits: 0 }),
+  }));
 }
 
 export async function listClaims(

@@ -61,6 +61,10 @@ describe('the Possible Claims List', () => {
       learner: { uln, name: 'Ife Adeyemi' },
       qualification: { qan: nth(catalogue.qualifications, 0).qan, version: 1 },
     });
+    const titles = new Map(nth(catalogue.qualifications, 0).groups.map((g) => [g.id, g.title]));
+    expect(view.unitsUsed.map((g: { group: string; title: string }) => g.title)).toEqual(
+      view.unitsUsed.map((g: { group: string }) => titles.get(g.group)),
+    );
     const units = view.unitsUsed.flatMap((g: { units: { urn: string; credits: number }[] }) => g.units);
     expect(units.map((u: { urn: string }) => u.urn)).toContain(catalogue.urn('F/100/0106'));
     expect(units.reduce((sum: number, u: { credits: number }) => sum + u.credits, 0)).toBe(

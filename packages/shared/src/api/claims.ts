@@ -31,7 +31,9 @@ export const ClaimView = Type.Object(
     /** The units that achieve it, group by group, with their credit. */
     unitsUsed: Type.Array(
       Type.Object({
-        group: Type.String(),
+        group: Type.String({ description: 'The rules group id' }),
+        /** The group's title in the rules (its id when it has none). */
+        title: Type.String(),
         units: Type.Array(Type.Object({ urn: Type.String(), title: Type.String(), credits: Type.Integer() })),
       }),
     ),
@@ -104,7 +106,9 @@ export const AwardedQualificationView = Type.Object(
     rulesVersion: Type.Integer(),
     unitsUsed: Type.Array(
       Type.Object({
-        group: Type.String(),
+        group: Type.String({ description: 'The rules group id' }),
+        /** The group's title in the rules (its id when it has none). */
+        title: Type.String(),
         units: Type.Array(Type.Object({ urn: Type.String(), title: Type.String(), credits: Type.Integer() })),
       }),
     ),
