@@ -99,6 +99,16 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               path: paths.catalogueImport.path,
               lazy: load(queryClient, () => import('./routes/catalogue/import')),
             },
+            {
+              path: paths.achievements.path,
+              lazy: load(queryClient, () => import('./routes/achievements/achievements')),
+            },
+            { path: paths.claims.path, lazy: load(queryClient, () => import('./routes/claims/claims')) },
+            { path: paths.claim.path, lazy: load(queryClient, () => import('./routes/claims/claim')) },
+            {
+              path: paths.myQualifications.path,
+              lazy: load(queryClient, () => import('./routes/my-record/qualifications')),
+            },
             // Also shown by the error page for a 404, so it is in the main bundle anyway.
             { path: '*', Component: NotFoundPage },
           ],

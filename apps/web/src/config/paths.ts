@@ -135,6 +135,53 @@ export const paths = {
     path: '/catalogue/import',
     getHref: () => '/catalogue/import',
   },
+  achievements: {
+    path: '/achievements',
+    /** The ULN and URN searches and the page live in the query string; page 1 is left out. */
+    getHref: ({ uln, urn, page }: { uln?: string; urn?: string; page?: number } = {}) =>
+      withQuery('/achievements', {
+        uln: uln || undefined,
+        urn: urn || undefined,
+        page: page && page > 1 ? String(page) : undefined,
+      }),
+  },
+  claims: {
+    /**
+     * Emails link here (the API's mail path `possibleClaims`), so the path must not change. The status
+     * (left out: the role's default; `all`: every status), searches, sort and page live in the query
+     * string; the default sort and page 1 are left out.
+     */
+    path: '/claims',
+    getHref: ({
+      status,
+      qualification,
+      learner,
+      sort,
+      page,
+    }: {
+      status?: string;
+      qualification?: string;
+      learner?: string;
+      sort?: string;
+      page?: number;
+    } = {}) =>
+      withQuery('/claims', {
+        status,
+        qualification: qualification || undefined,
+        learner: learner || undefined,
+        sort: sort && sort !== '-evaluatedAt' ? sort : undefined,
+        page: page && page > 1 ? String(page) : undefined,
+      }),
+  },
+  claim: {
+    /** Emails link here (the API's mail path `claim`), so the path must not change. */
+    path: '/claims/:claimId',
+    getHref: (claimId: string) => `/claims/${encodeURIComponent(claimId)}`,
+  },
+  myQualifications: {
+    path: '/my-record/qualifications',
+    getHref: () => '/my-record/qualifications',
+  },
 } as const;
 
 function withQuery(path: string, query: Record<string, string | undefined>): string {

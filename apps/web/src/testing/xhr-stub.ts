@@ -1,5 +1,5 @@
 /**
- * Stands in for XMLHttpRequest, which the learners upload uses for its progress events. Each request
+ * Stands in for XMLHttpRequest, which the uploads use for its progress events. Each request
  * reports upload progress at the fractions `progress` (of a 1,000-byte body), then is answered by
  * `fetch` (so `stubApi` answers and records it too, without its body). `sent` keeps every request with
  * its real body (a FormData).

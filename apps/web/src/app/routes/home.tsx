@@ -115,8 +115,54 @@ function CentreTasks() {
           <Link to={paths.learners.getHref()}>Your learners</Link>: find a learner by name or ULN
         </li>
         <li>
+          <Link to={paths.claims.getHref()}>Possible Claims List</Link>: qualifications your learners can
+          claim, to check and submit
+        </li>
+        <li>
           <Link to={paths.catalogue.getHref()}>The catalogue</Link>: units and qualifications, with their
           rules of combination
+        </li>
+      </ul>
+    </section>
+  );
+}
+
+/** For an awarding organisation: recording achievements and deciding claims. */
+function AwardingTasks() {
+  const me = useMe().data;
+  if (me?.role !== 'awarding_organisation') return null;
+  return (
+    <section aria-labelledby="your-awarding" className="inset-text">
+      <h2 id="your-awarding" className="inset-text__title">
+        {me.organisation?.name ?? 'Your organisation'}
+      </h2>
+      <ul className="list-bullet">
+        <li>
+          <Link to={paths.achievements.getHref()}>Record achievements</Link> by uploading a CSV file, and
+          withdraw one recorded in error
+        </li>
+        <li>
+          <Link to={paths.claims.getHref()}>Claims to decide</Link>: award qualifications or reject claims
+          that centres have submitted
+        </li>
+      </ul>
+    </section>
+  );
+}
+
+/** For a signed-in learner: their record. */
+function LearnerTasks() {
+  const me = useMe().data;
+  if (me?.role !== 'learner') return null;
+  return (
+    <section aria-labelledby="your-record" className="inset-text">
+      <h2 id="your-record" className="inset-text__title">
+        Your record
+      </h2>
+      <ul className="list-bullet">
+        <li>
+          <Link to={paths.myQualifications.getHref()}>My qualifications</Link>: the qualifications you have
+          been awarded, with the units that achieved them
         </li>
       </ul>
     </section>
@@ -158,6 +204,8 @@ export default function HomePage() {
       </p>
 
       <CentreTasks />
+      <LearnerTasks />
+      <AwardingTasks />
       <CatalogueTasks />
 
       <nav aria-label="On this page" className="contents">

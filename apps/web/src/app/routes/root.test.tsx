@@ -11,16 +11,20 @@ const navLinks = () =>
 describe('layout: session and navigation by role', () => {
   it.each([
     ['signed out', null, ['Home', 'Service status']],
-    ['a centre', aMe({ role: 'centre' }), ['Home', 'Service status', 'Learners', 'Catalogue', 'Profile']],
+    [
+      'a centre',
+      aMe({ role: 'centre' }),
+      ['Home', 'Service status', 'Learners', 'Claims', 'Catalogue', 'Profile'],
+    ],
     [
       'a learner',
       aMe({ kind: 'learner', role: 'learner', organisation: null }),
-      ['Home', 'Service status', 'Catalogue', 'Profile'],
+      ['Home', 'Service status', 'My qualifications', 'Catalogue', 'Profile'],
     ],
     [
       'an awarding organisation',
       aMe({ role: 'awarding_organisation' }),
-      ['Home', 'Service status', 'API tokens', 'Catalogue', 'Profile'],
+      ['Home', 'Service status', 'Achievements', 'Claims', 'API tokens', 'Catalogue', 'Profile'],
     ],
     [
       'an administrator',

@@ -59,9 +59,21 @@ export function navItems(me: Me | null | undefined): NavItem[] {
       { href: paths.adminOutbox.getHref(), label: 'Mail outbox' },
     );
   }
-  if (me.role === 'centre') items.push({ href: paths.learners.getHref(), label: 'Learners' });
-  if (me.role === 'awarding_organisation')
-    items.push({ href: paths.apiTokens.getHref(), label: 'API tokens' });
+  if (me.role === 'centre') {
+    items.push(
+      { href: paths.learners.getHref(), label: 'Learners' },
+      { href: paths.claims.getHref(), label: 'Claims' },
+    );
+  }
+  if (me.role === 'awarding_organisation') {
+    items.push(
+      { href: paths.achievements.getHref(), label: 'Achievements' },
+      { href: paths.claims.getHref(), label: 'Claims' },
+      { href: paths.apiTokens.getHref(), label: 'API tokens' },
+    );
+  }
+  if (me.role === 'learner')
+    items.push({ href: paths.myQualifications.getHref(), label: 'My qualifications' });
   items.push(
     { href: paths.catalogue.getHref(), label: 'Catalogue' },
     { href: paths.profile.getHref(), label: 'Profile' },

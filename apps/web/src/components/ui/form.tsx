@@ -266,25 +266,40 @@ export function SubmitButton({
   );
 }
 
-/** A success message that takes focus when it appears, so everyone learns what happened. */
-export function SuccessBanner({ title = 'Success', children }: { title?: string; children: ReactNode }) {
+/**
+ * A success message that takes focus when it appears, so everyone learns what happened. `polite`
+ * makes it a status (announced politely) rather than an alert.
+ */
+export function SuccessBanner({
+  title = 'Success',
+  polite = false,
+  children,
+}: {
+  title?: string;
+  polite?: boolean;
+  children: ReactNode;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
   useEffect(() => {
     ref.current?.focus();
   }, []);
-  return (
-    <div
-      ref={ref}
-      className="notification-banner notification-banner--success"
-      role="alert"
-      aria-labelledby={titleId}
-      tabIndex={-1}
-    >
+  const content = (
+    <>
       <h2 id={titleId} className="notification-banner__title">
         {title}
       </h2>
       <div className="notification-banner__heading">{children}</div>
+    </>
+  );
+  const className = 'notification-banner notification-banner--success';
+  return polite ? (
+    <div ref={ref} className={className} role="status" aria-labelledby={titleId} tabIndex={-1}>
+      {content}
+    </div>
+  ) : (
+    <div ref={ref} className={className} role="alert" aria-labelledby={titleId} tabIndex={-1}>
+      {content}
     </div>
   );
 }

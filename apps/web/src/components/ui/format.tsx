@@ -29,3 +29,9 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
   return `${(bytes / (1024 * 1024)).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB`;
 }
+
+/** "Entry 3", "Level 2": a level as a heading or a table shows it. */
+export function levelName(level: string): string {
+  const entry = /^E([1-3])$/.exec(level);
+  return entry ? `Entry ${entry[1]}` : `Level ${level}`;
+}

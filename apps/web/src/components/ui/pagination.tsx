@@ -31,3 +31,9 @@ export function Pagination({
     </nav>
   );
 }
+
+/** A positive whole page number from the query string; anything else is page 1. */
+export function parsePage(value: string | null): number {
+  const page = Number(value);
+  return Number.isInteger(page) && page >= 1 ? page : 1;
+}

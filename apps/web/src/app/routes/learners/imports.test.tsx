@@ -2,8 +2,8 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { aMe, apiError, stubApi } from '@/testing/api-stub';
 import { json } from '@/testing/fetch-stub';
 import { renderRoute } from '@/testing/render-route';
+import { stubXhr } from '@/testing/xhr-stub';
 import { anImport, IMPORT_ID } from './fixtures';
-import { stubXhr } from './xhr-stub';
 
 const centre = aMe({ role: 'centre' });
 const earlier = anImport({ id: 'old-1', fileName: 'spring.csv', createdAt: '2026-03-02T10:00:00.000Z' });

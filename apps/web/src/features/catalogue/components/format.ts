@@ -1,11 +1,7 @@
 import type { RuleGroup } from '@lar/shared/schemas';
 import { countOf } from '@/components/ui/format';
 
-/** "Entry 3", "Level 2": a level as a heading or a table shows it. */
-export function levelName(level: string): string {
-  const entry = /^E([1-3])$/.exec(level);
-  return entry ? `Entry ${entry[1]}` : `Level ${level}`;
-}
+export { levelName } from '@/components/ui/format';
 
 /** "Entry 3", "level 2": a level inside a sentence. */
 export function levelInSentence(level: string): string {

@@ -18,11 +18,7 @@ export const learnerKeys = {
     ] as const,
 };
 
-/** A positive whole page number from the query string; anything else is page 1. */
-export function parsePage(value: string | null): number {
-  const page = Number(value);
-  return Number.isInteger(page) && page >= 1 ? page : 1;
-}
+export { parsePage } from '@/components/ui/pagination';
 
 /** The API's addresses that the browser opens itself (downloads), not through the API client. */
 export const learnerDownloads = {

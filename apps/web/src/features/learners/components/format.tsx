@@ -1,21 +1,5 @@
 import type { ImportRowOutcome, ImportStatus } from '@lar/shared/api';
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-
-/** A calendar date (`YYYY-MM-DD`, as a date of birth) as people in the UK write it: "14 Mar 2004". */
-export function CalendarDate({ value }: { value: string }) {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return <>{value}</>;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  if (Number.isNaN(date.getTime())) return <>{value}</>;
-  return <time dateTime={value}>{dateFormat.format(date)}</time>;
-}
-
 export const importStatusLabels: Record<ImportStatus, string> = {
   QUEUED: 'Waiting to start',
   PROCESSING: 'Processing',

@@ -3,9 +3,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { LoadProblem } from '@/components/ui/access-problem';
-import { DateTime } from '@/components/ui/date-time';
+import { CalendarDate, DateTime } from '@/components/ui/date-time';
 import { countOf, formatNumber, Nothing, showingText } from '@/components/ui/format';
 import { Pagination } from '@/components/ui/pagination';
+import { ProgressBar, percent } from '@/components/ui/progress-bar';
 import { paths } from '@/config/paths';
 import { ApiError } from '@/lib/api-client';
 import {
@@ -17,8 +18,7 @@ import {
   useImportReport,
 } from '../api/get-imports';
 import { learnerDownloads, learnerKeys } from '../api/keys';
-import { CalendarDate, ImportStatusTag, OutcomeTag, outcomeDescriptions, outcomeLabels } from './format';
-import { ProgressBar, percent } from './progress-bar';
+import { ImportStatusTag, OutcomeTag, outcomeDescriptions, outcomeLabels } from './format';
 
 /** What a screen reader is told, politely: the status, and a running import's quarter marks. */
 function announcement(learnerImport: LearnerImport): string {

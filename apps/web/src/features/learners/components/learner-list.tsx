@@ -1,13 +1,13 @@
-import type { CentreLearner, LearnerSort } from '@lar/shared/api';
+import type { CentreLearner } from '@lar/shared/api';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { LoadProblem } from '@/components/ui/access-problem';
-import { DateTime } from '@/components/ui/date-time';
+import { CalendarDate, DateTime } from '@/components/ui/date-time';
 import { TextField } from '@/components/ui/form';
 import { Nothing, showingText } from '@/components/ui/format';
 import { Pagination } from '@/components/ui/pagination';
+import { SortHeader, sortOf } from '@/components/ui/sort-header';
 import { paths } from '@/config/paths';
 import { type LearnersFilter, parseLearnersFilter, useLearners } from '../api/get-learners';
-import { CalendarDate } from './format';
 
 type SortField = 'familyName' | 'uln' | 'dateOfBirth' | 'registeredAt';
 
@@ -17,14 +17,6 @@ const sortNames: Record<SortField, string> = {
   dateOfBirth: 'date of birth',
   registeredAt: 'date registered',
 };
-
-function sortOf(sort: LearnerSort): { field: SortField; direction: 'ascending' | 'descending' } {
-  const descending = sort.startsWith('-');
-  return {
-    field: (descending ? sort.slice(1) : sort) as SortField,
-    direction: descending ? 'descending' : 'ascending',
-  };
-}
 
 /** Search box (`?q=`), the centre's learners in the order of `?sort=`, and pages (`?page=`). */
 export function LearnerList() {
@@ -122,7 +114,8 @@ function Learners({
     );
   }
   const totalPages = Math.max(1, Math.ceil(total / pageSize));
-  const { field, direction } = sortOf(filter.sort);
+  const { field, direction } = sortOf<SortField>(filter.sort);
+  const sortHref = (sort: string) => paths.learners.getHref({ q: filter.q, sort });
   const showing = showingText(filter.page, pageSize, items.length, total, 'learner');
   return (
     <>
@@ -136,12 +129,18 @@ function Learners({
           </caption>
           <thead>
             <tr>
-              <SortHeader label="Family name" field="familyName" filter={filter} />
+              <SortHeader label="Family name" field="familyName" sort={filter.sort} hrefFor={sortHref} />
               <th scope="col">Given name</th>
-              <SortHeader label="ULN" field="uln" filter={filter} />
-              <SortHeader label="Date of birth" field="dateOfBirth" filter={filter} />
+              <SortHeader label="ULN" field="uln" sort={filter.sort} hrefFor={sortHref} />
+              <SortHeader label="Date of birth" field="dateOfBirth" sort={filter.sort} hrefFor={sortHref} />
               <th scope="col">Email</th>
-              <SortHeader label="Registered" field="registeredAt" filter={filter} firstDescending />
+              <SortHeader
+                label="Registered"
+                field="registeredAt"
+                sort={filter.sort}
+                hrefFor={sortHref}
+                firstDescending
+              />
               <th scope="col">Signed in</th>
             </tr>
           </thead>
@@ -159,37 +158,6 @@ function Learners({
         label="Pages of learners"
       />
     </>
-  );
-}
-
-/**
- * A column heading that sorts: `aria-sort` on the sorted one, and a link that sorts by it (the other
- * way round when it is already sorted), back on page 1.
- */
-function SortHeader({
-  label,
-  field,
-  filter,
-  firstDescending = false,
-}: {
-  label: string;
-  field: SortField;
-  filter: LearnersFilter;
-  /** Dates read best newest first. */
-  firstDescending?: boolean;
-}) {
-  const current = sortOf(filter.sort);
-  const sorted = current.field === field ? current.direction : undefined;
-  const nextDescending = sorted ? sorted === 'ascending' : firstDescending;
-  const next = (nextDescending ? `-${field}` : field) as LearnerSort;
-  return (
-    <th scope="col" aria-sort={sorted} className="table__nowrap">
-      <Link to={paths.learners.getHref({ q: filter.q, sort: next })}>
-        {label}
-        <span className="visually-hidden">, sort {nextDescending ? 'descending' : 'ascending'}</span>
-      </Link>
-      {sorted && <span aria-hidden="true"> {sorted === 'ascending' ? '▲' : '▼'}</span>}
-    </th>
   );
 }
 

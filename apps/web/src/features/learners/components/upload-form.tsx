@@ -3,47 +3,19 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { DateTime } from '@/components/ui/date-time';
 import { ErrorMessage, fieldId, SubmitButton } from '@/components/ui/form';
-import { formatBytes } from '@/components/ui/format';
+import { ProgressBar } from '@/components/ui/progress-bar';
+import {
+  type UploadError,
+  UploadErrorSummary,
+  uploadAnnouncement,
+  uploadErrorFrom,
+  uploadProgressText,
+} from '@/components/ui/upload-error';
 import { paths } from '@/config/paths';
-import { ApiError } from '@/lib/api-client';
-import { SERVICE_PROBLEM } from '@/lib/form-errors';
 import { MAX_UPLOAD_BYTES, type UploadProgress, useUploadLearners } from '../api/upload-learners';
-import { ProgressBar, percent } from './progress-bar';
 
 const FORM_ID = 'upload-learners';
 const FIELD = 'file';
-
-/** What is wrong with the file: one message, and for a bad header the columns to fix. */
-export interface UploadError {
-  message: string;
-  header?: { missing: string[]; unknown: string[]; repeated: string[] };
-}
-
-const strings = (value: unknown): string[] =>
-  Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
-
-/** The API's `{ error: { code, message, details } }` as the form shows it. */
-export function uploadErrorFrom(error: unknown): UploadError {
-  if (!(error instanceof ApiError)) return { message: SERVICE_PROBLEM };
-  if (error.status === 0) {
-    return { message: 'The file could not be sent. Check your internet connection and try again.' };
-  }
-  if (error.status === 401)
-    return { message: 'You have been signed out. Sign in again, then upload the file.' };
-  if (error.status >= 500) return { message: SERVICE_PROBLEM };
-  if (error.code === 'CSV_HEADER' && typeof error.details === 'object' && error.details !== null) {
-    const details = error.details as Record<string, unknown>;
-    return {
-      message: error.message,
-      header: {
-        missing: strings(details.missing),
-        unknown: strings(details.unknown),
-        repeated: strings(details.repeated),
-      },
-    };
-  }
-  return { message: error.message };
-}
 
 /** Checks the browser can make before sending anything. */
 function checkFile(file: File | undefined): string | undefined {
@@ -51,14 +23,6 @@ function checkFile(file: File | undefined): string | undefined {
   if (file.size === 0) return 'The selected file is empty';
   if (file.size > MAX_UPLOAD_BYTES) return 'The selected file must be smaller than 20 MB';
   return undefined;
-}
-
-/** Only the quarter marks are announced: a screen reader is told 25%, 50%, 75%, not every byte. */
-function uploadAnnouncement(fileName: string, progress: UploadProgress): string {
-  const done = percent(progress.loaded, progress.total);
-  if (done >= 100) return `${fileName} is uploaded. LAR is checking the file.`;
-  const mark = Math.floor(done / 25) * 25;
-  return mark === 0 ? `Uploading ${fileName}.` : `${mark}% uploaded.`;
 }
 
 // The stylesheet has no file input; the browser's own, in the page's font.
@@ -137,7 +101,13 @@ export function UploadLearnersForm() {
             );
         }}
       >
-        <UploadErrorSummary error={error} attempt={attempt} />
+        <UploadErrorSummary
+          formId={FORM_ID}
+          field={FIELD}
+          error={error}
+          attempt={attempt}
+          columnsHint="The first row must name the columns ULN, GivenName, FamilyName, DateOfBirth and Email."
+        />
         <div className={`form-group${error ? ' form-group--error' : ''}`}>
           <label className="label" htmlFor={id}>
             Upload a file
@@ -163,13 +133,7 @@ export function UploadLearnersForm() {
             label={`Uploading ${sending.name}`}
             value={sending.progress.loaded}
             max={sending.progress.total}
-            text={
-              sending.progress.loaded >= sending.progress.total
-                ? 'Uploaded. Checking the file…'
-                : `${percent(sending.progress.loaded, sending.progress.total)}% uploaded (${formatBytes(
-                    sending.progress.loaded,
-                  )} of ${formatBytes(sending.progress.total)})`
-            }
+            text={uploadProgressText(sending.progress)}
           />
         )}
         <div className="button-group">
@@ -190,73 +154,6 @@ export function UploadLearnersForm() {
           {status}
         </div>
       </form>
-    </>
-  );
-}
-
-/**
- * "There is a problem", as the shared error summary shows it, with the message linking to the file
- * input and, for a wrong header row, the columns that are missing, unknown or repeated. It takes
- * focus on every failed attempt.
- */
-function UploadErrorSummary({ error, attempt }: { error: UploadError | null; attempt: number }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const titleId = `${FORM_ID}-error-summary-title`;
-  useEffect(() => {
-    if (error) ref.current?.focus();
-  }, [attempt, error]);
-  if (!error) return null;
-  const header = error.header;
-  const lists = header
-    ? [
-        { label: 'Missing columns', names: header.missing },
-        { label: 'Columns LAR does not recognise', names: header.unknown },
-        { label: 'Columns given more than once', names: header.repeated },
-      ].filter((list) => list.names.length > 0)
-    : [];
-  return (
-    <div ref={ref} className="error-summary" role="alert" aria-labelledby={titleId} tabIndex={-1}>
-      <h2 id={titleId} className="error-summary__title">
-        There is a problem
-      </h2>
-      <ul className="error-summary__list">
-        <li>
-          <a
-            href={`#${fieldId(FORM_ID, FIELD)}`}
-            onClick={(event) => {
-              event.preventDefault();
-              const input = document.getElementById(fieldId(FORM_ID, FIELD));
-              input?.focus();
-              input?.scrollIntoView?.({ block: 'center' });
-            }}
-          >
-            {error.message}
-          </a>
-        </li>
-        {lists.map((list) => (
-          <li key={list.label}>
-            {list.label}: <HeaderNames names={list.names} />
-          </li>
-        ))}
-      </ul>
-      {lists.length > 0 && (
-        <p className="hint notification-banner__more">
-          The first row must name the columns ULN, GivenName, FamilyName, DateOfBirth and Email.
-        </p>
-      )}
-    </div>
-  );
-}
-
-function HeaderNames({ names }: { names: string[] }) {
-  return (
-    <>
-      {names.map((name, index) => (
-        <span key={`${name}-${index}`}>
-          {index > 0 && ', '}
-          <code>{name === '' ? '(blank)' : name}</code>
-        </span>
-      ))}
     </>
   );
 }

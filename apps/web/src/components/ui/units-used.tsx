@@ -1,0 +1,85 @@
+import { countOf, formatNumber } from './format';
+
+/**
+ * A group's heading: its title in the rules; a group without one (the API then gives its id, "M")
+ * reads "Group M", as the catalogue shows it.
+ */
+export const usedGroupName = (group: { group: string; title: string }) =>
+  group.title && group.title !== group.group ? group.title : `Group ${group.group}`;
+
+export interface UnitsUsedGroup {
+  group: string;
+  title: string;
+  units: { urn: string; title: string; credits: number }[];
+}
+
+/**
+ * The units that achieve a qualification, one table per group of its rules (URN, title, credits and the
+ * group's total), then the credit counted in all. Each group's heading is an `<h{level}>`.
+ */
+export function UnitsUsed({
+  groups,
+  countedCredits,
+  level = 3,
+}: {
+  groups: UnitsUsedGroup[];
+  /** The credit the rules counted; the sum of the units when not given. */
+  countedCredits?: number;
+  level?: 3 | 4;
+}) {
+  const Heading = level === 3 ? 'h3' : 'h4';
+  const total =
+    countedCredits ??
+    groups.reduce((sum, group) => sum + group.units.reduce((s, unit) => s + unit.credits, 0), 0);
+  if (groups.length === 0) return <p className="empty">No units are listed.</p>;
+  return (
+    <>
+      {groups.map((group) => {
+        const credits = group.units.reduce((sum, unit) => sum + unit.credits, 0);
+        const name = usedGroupName(group);
+        return (
+          <div key={group.group} className="rule-group">
+            <Heading className="rule-group__title">{name}</Heading>
+            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users must be able to scroll a table wider than the screen (WCAG 2.1.1). */}
+            <section className="table-scroll" tabIndex={0} aria-label={`Units used from ${name}`}>
+              <table className="table units-used__table">
+                <caption className="visually-hidden">Units used from {name}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col" className="units-used__urn">
+                      URN
+                    </th>
+                    <th scope="col">Title</th>
+                    <th scope="col" className="table__numeric units-used__credits">
+                      Credits
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {group.units.map((unit) => (
+                    <tr key={unit.urn}>
+                      <td className="table__nowrap">
+                        <code>{unit.urn}</code>
+                      </td>
+                      <td className="table__break">{unit.title}</td>
+                      <td className="table__numeric">{formatNumber(unit.credits)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+                <tfoot>
+                  <tr>
+                    <th scope="row" colSpan={2}>
+                      Total from {countOf(group.units.length, 'unit')}
+                    </th>
+                    <td className="table__numeric">{formatNumber(credits)}</td>
+                  </tr>
+                </tfoot>
+              </table>
+            </section>
+          </div>
+        );
+      })}
+      <p className="units-used__total">Credit counted in all: {countOf(total, 'credit')}</p>
+    </>
+  );
+}

@@ -1,0 +1,329 @@
+import type { RecordedAchievement } from '@lar/shared/api';
+import { useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { LoadProblem } from '@/components/ui/access-problem';
+import { ActionOutcome, type ReportOutcome, useActionOutcome } from '@/components/ui/action-outcome';
+import { CalendarDate, DateTime } from '@/components/ui/date-time';
+import { ErrorSummary, SubmitButton, TextareaField, TextField, useFormErrors } from '@/components/ui/form';
+import { showingText } from '@/components/ui/format';
+import { Pagination } from '@/components/ui/pagination';
+import { paths } from '@/config/paths';
+import { ApiError } from '@/lib/api-client';
+import { formErrorsFrom, readForm } from '@/lib/form-errors';
+import { type AchievementsFilter, parseAchievementsFilter, useAchievements } from '../api/get-achievements';
+import { useWithdrawAchievement } from '../api/withdraw-achievement';
+
+const FORM_ID = 'achievements-search';
+const COLUMNS = 7;
+
+/** "learners whose ULN starts 9276 and units whose URN starts F/601". */
+function searchText(filter: AchievementsFilter): string {
+  return [filter.uln ? `ULN starting ${filter.uln}` : '', filter.urn ? `URN starting ${filter.urn}` : '']
+    .filter(Boolean)
+    .join(' and ');
+}
+
+/**
+ * The achievements the organisation recorded, newest first: a ULN and URN search (`?uln=&urn=`), pages
+ * (`?page=`), and a Withdraw action on each achievement still counting.
+ */
+export function AchievementList() {
+  const [searchParams] = useSearchParams();
+  const navigate = useNavigate();
+  const filter = parseAchievementsFilter(searchParams);
+  const achievements = useAchievements(filter);
+  const { outcome, report } = useActionOutcome();
+  const searched = Boolean(filter.uln || filter.urn);
+
+  return (
+    <>
+      <ActionOutcome outcome={outcome} formId="achievement-action" />
+      <form
+        className="search-form search-form--compact full-width"
+        aria-label="Search recorded achievements"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const { uln = '', urn = '' } = readForm(event.currentTarget);
+          navigate(paths.achievements.getHref({ uln, urn }));
+        }}
+      >
+        <TextField
+          key={`uln-${filter.uln}`}
+          formId={FORM_ID}
+          name="uln"
+          label="ULN"
+          hint="A learner’s ULN or its first digits"
+          defaultValue={filter.uln}
+          maxLength={10}
+          inputMode="numeric"
+          autoComplete="off"
+          spellCheck={false}
+          className="input--width-10"
+        />
+        <TextField
+          key={`urn-${filter.urn}`}
+          formId={FORM_ID}
+          name="urn"
+          label="URN"
+          hint="A unit’s URN or its start, such as F/601"
+          defaultValue={filter.urn}
+          maxLength={10}
+          autoComplete="off"
+          spellCheck={false}
+          className="input--width-10"
+        />
+        <button type="submit" className="button button--secondary">
+          Search
+        </button>
+      </form>
+      {searched && (
+        <p>
+          <Link to={paths.achievements.getHref()}>Clear the search</Link>
+        </p>
+      )}
+      {achievements.isPending ? (
+        <p role="status" className="loading">
+          Loading achievements…
+        </p>
+      ) : achievements.isError ? (
+        <LoadProblem
+          error={achievements.error}
+          what="your organisation’s achievements"
+          onRetry={() => void achievements.refetch()}
+          retrying={achievements.isFetching}
+        />
+      ) : (
+        <>
+          <div aria-live="polite" className="visually-hidden">
+            {achievements.isPlaceholderData ? 'Loading achievements…' : ''}
+          </div>
+          <Achievements
+            filter={filter}
+            items={achievements.data.items}
+            total={achievements.data.total}
+            pageSize={achievements.data.pageSize}
+            report={report}
+          />
+        </>
+      )}
+    </>
+  );
+}
+
+function Achievements({
+  filter,
+  items,
+  total,
+  pageSize,
+  report,
+}: {
+  filter: AchievementsFilter;
+  items: RecordedAchievement[];
+  total: number;
+  pageSize: number;
+  report: ReportOutcome;
+}) {
+  const searched = searchText(filter);
+  if (total === 0) {
+    return (
+      <p className="empty">
+        {searched
+          ? `No achievements with ${searched}.`
+          : 'Your organisation has not recorded any achievements yet.'}
+      </p>
+    );
+  }
+  if (items.length === 0) {
+    return (
+      <p className="empty">
+        There are no achievements on this page.{' '}
+        <Link to={paths.achievements.getHref({ uln: filter.uln, urn: filter.urn })}>
+          Go to the first page
+        </Link>
+      </p>
+    );
+  }
+  return (
+    <>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users must be able to scroll a table wider than the screen (WCAG 2.1.1). */}
+      <section className="table-scroll full-width" aria-label="Recorded achievements" tabIndex={0}>
+        <table className="table">
+          <caption className="table__caption">
+            {searched ? `Achievements with ${searched}` : 'Achievements your organisation recorded'}, newest
+            first
+            <span className="secondary-text table__caption-note">
+              {showingText(filter.page, pageSize, items.length, total, 'achievement')}
+            </span>
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Learner</th>
+              <th scope="col">Unit</th>
+              <th scope="col">Achieved</th>
+              <th scope="col">Basis</th>
+              <th scope="col">Recorded</th>
+              <th scope="col">Status</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((achievement) => (
+              <AchievementRow key={achievement.id} achievement={achievement} report={report} />
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <Pagination
+        page={filter.page}
+        totalPages={Math.max(1, Math.ceil(total / pageSize))}
+        hrefFor={(page) => paths.achievements.getHref({ uln: filter.uln, urn: filter.urn, page })}
+        label="Pages of achievements"
+      />
+    </>
+  );
+}
+
+/** "unit F/601/7513 for Priya Shah (ULN 9276308686)". */
+const describe = (a: RecordedAchievement) => `unit ${a.urn} for ${a.learnerName} (ULN ${a.uln})`;
+
+function AchievementRow({
+  achievement,
+  report,
+}: {
+  achievement: RecordedAchievement;
+  report: ReportOutcome;
+}) {
+  const [withdrawing, setWithdrawing] = useState(false);
+  const withdrawn = Boolean(achievement.withdrawnAt);
+  const formRowId = `withdraw-${achievement.id}`;
+  return (
+    <>
+      <tr>
+        <td className="table__break">
+          {achievement.learnerName}
+          <span className="secondary-text">
+            ULN <code>{achievement.uln}</code>
+          </span>
+        </td>
+        <td className="table__break">
+          <code className="table__nowrap">{achievement.urn}</code>
+          <span className="secondary-text">{achievement.unitTitle}</span>
+        </td>
+        <td className="table__nowrap">
+          <CalendarDate value={achievement.achievedOn} />
+        </td>
+        <td>{achievement.basis === 'exemption' ? 'Exemption' : 'Credit'}</td>
+        <td>
+          <DateTime value={achievement.recordedAt} />
+        </td>
+        <td className="table__break">
+          {withdrawn ? (
+            <>
+              <strong className="tag" data-status="FAILED">
+                Withdrawn
+              </strong>
+              <span className="secondary-text">
+                <DateTime value={achievement.withdrawnAt} />
+              </span>
+              {achievement.withdrawnReason && (
+                <span className="secondary-text pre-line">Reason: {achievement.withdrawnReason}</span>
+              )}
+            </>
+          ) : (
+            <strong className="tag" data-status="SENT">
+              Counts
+            </strong>
+          )}
+        </td>
+        <td>
+          {!withdrawn && (
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              aria-expanded={withdrawing}
+              aria-controls={withdrawing ? formRowId : undefined}
+              aria-label={`Withdraw the achievement of ${describe(achievement)}`}
+              onClick={() => setWithdrawing((open) => !open)}
+            >
+              Withdraw
+            </button>
+          )}
+        </td>
+      </tr>
+      {withdrawing && !withdrawn && (
+        <tr id={formRowId}>
+          <td colSpan={COLUMNS}>
+            <WithdrawForm achievement={achievement} report={report} onCancel={() => setWithdrawing(false)} />
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
+
+function WithdrawForm({
+  achievement,
+  report,
+  onCancel,
+}: {
+  achievement: RecordedAchievement;
+  report: ReportOutcome;
+  onCancel: () => void;
+}) {
+  const formId = `withdraw-${achievement.id}-form`;
+  const withdraw = useWithdrawAchievement();
+  const { errors, attempt, fail, clear } = useFormErrors();
+  const what = describe(achievement);
+  return (
+    <form
+      noValidate
+      className="inline-form"
+      aria-label={`Withdraw the achievement of ${what}`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (withdraw.isPending) return;
+        const { reason = '' } = readForm(event.currentTarget);
+        if (!reason) return fail({ fields: { reason: 'Enter why you are withdrawing the achievement' } });
+        if (reason.length > 1000)
+          return fail({ fields: { reason: 'The reason must be 1,000 characters or fewer' } });
+        clear();
+        withdraw.mutateAsync({ id: achievement.id, reason }).then(
+          () =>
+            report(
+              'success',
+              `The achievement of ${what} is withdrawn. It no longer counts towards qualifications.`,
+            ),
+          (error: unknown) => {
+            // Already withdrawn elsewhere: the refreshed row shows it, and the message says so above the list.
+            if (error instanceof ApiError && (error.code === 'CONFLICT' || error.status === 404))
+              return report('error', error.message);
+            fail(formErrorsFrom(error, ['reason']));
+          },
+        );
+      }}
+    >
+      <ErrorSummary formId={formId} errors={errors} order={['reason']} attempt={attempt} />
+      <TextareaField
+        formId={formId}
+        name="reason"
+        label={`Why are you withdrawing the achievement of ${what}?`}
+        hint="It is kept with the achievement. The unit stops counting towards the learner’s qualifications."
+        error={errors.fields.reason}
+        rows={3}
+        maxLength={1000}
+        // The form opens on request, and the reason is what to type next.
+        autoFocus
+      />
+      <div className="button-group">
+        <SubmitButton pending={withdraw.isPending} pendingText="Withdrawing…">
+          Withdraw achievement
+        </SubmitButton>
+        <button type="button" className="button button--secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
