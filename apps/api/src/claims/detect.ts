@@ -205,14 +205,18 @@ export async function detectClaims(
       );
       if (!result.achieved) {
         if (!statuses.some((status) => status === 'POSSIBLE' || status === 'SUBMITTED')) continue;
-        await tx.claim.updateMany({
-          where: { learnerId: learner.id, qualificationId, status: { in: ['POSSIBLE', 'SUBMITTED'] } },
-          data: {
-            status: 'NO_LONGER_ACHIEVABLE',
-            evaluatedAt: new Date(),
-            reason: 'The learner no longer meets the rules of combination (an achievement was withdrawn)',
-          },
-        });
+        // Audited in the same statement, as every claim transition is.
+        await tx.$executeRaw`
+          WITH moved AS (
+            UPDATE "Claim" c SET status = 'NO_LONGER_ACHIEVABLE', "evaluatedAt" = now(), "updatedAt" = now(),
+                   reason = 'The learner no longer meets the rules of combination (an achievement was withdrawn)'
+              FROM "Claim" before
+             WHERE c.id = before.id AND c."learnerId" = ${learner.id}::uuid
+               AND c."qualificationId" = ${qualificationId}::uuid AND c.status IN ('POSSIBLE', 'SUBMITTED')
+            RETURNING c.id, before.status AS "from")
+          INSERT INTO "AuditEvent" (id, action, actor, "subjectType", "subjectId", details, "updatedAt")
+          SELECT gen_random_uuid(), 'claim.no_longer_achievable', 'system', 'Claim', id::text,
+                 jsonb_build_object('from', "from", 'to', 'NO_LONGER_ACHIEVABLE'), now() FROM moved`;
         continue;
       }
       // Only a centre with no claim yet, or one no longer achievable, gets a (renewed) possible claim.
@@ -244,7 +248,9 @@ export async function detectClaims(
   const created =
     candidates.length === 0
       ? []
-      : await tx.$queryRawUnsafe<{ learnerId: string; centreId: string; qualificationId: string }[]>(
+      : await tx.$queryRawUnsafe<
+          { id: string; learnerId: string; centreId: string; qualificationId: string }[]
+        >(
           `INSERT INTO "Claim" (id, "learnerId", "centreId", "qualificationId", "qualificationVersionId", status,
                           "unitsUsed", "countedCredits", "evaluatedAt", "updatedAt")
      SELECT gen_random_uuid(), l, c, q, v, 'POSSIBLE', u, n, now(), now()
@@ -254,7 +260,7 @@ export async function detectClaims(
             "unitsUsed" = EXCLUDED."unitsUsed", "countedCredits" = EXCLUDED."countedCredits",
             "evaluatedAt" = now(), reason = NULL, "updatedAt" = now()
       WHERE "Claim".status = 'NO_LONGER_ACHIEVABLE'
-     RETURNING "learnerId"::text, "centreId"::text, "qualificationId"::text`,
+     RETURNING id::text, "learnerId"::text, "centreId"::text, "qualificationId"::text`,
           candidates.map((c) => c.learnerId),
           candidates.map((c) => c.centreId),
           candidates.map((c) => c.qualificationId),
@@ -262,6 +268,14 @@ export async function detectClaims(
           candidates.map((c) => c.unitsUsed),
           candidates.map((c) => c.countedCredits),
         );
+  if (created.length > 0) {
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "AuditEvent" (id, action, actor, "subjectType", "subjectId", details, "updatedAt")
+       SELECT gen_random_uuid(), 'claim.possible', 'system', 'Claim', id, '{"to":"POSSIBLE"}'::jsonb, now()
+         FROM unnest($1::text[]) AS id`,
+      created.map((r) => r.id),
+    );
+  }
   const isNew = new Set(created.map((r) => `${r.learnerId}:${r.centreId}:${r.qualificationId}`));
   const fresh = new Map<string, { centreName: string; claims: PossibleClaim[] }>();
   for (const c of candidates) {

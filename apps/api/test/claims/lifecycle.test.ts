@@ -138,7 +138,7 @@ describe('the claim lifecycle', () => {
       where: { subjectId: claim.id },
       orderBy: { createdAt: 'asc' },
     });
-    expect(audits.map((a) => a.action)).toEqual(['claim.submitted', 'claim.awarded']);
+    expect(audits.map((a) => a.action)).toEqual(['claim.possible', 'claim.submitted', 'claim.awarded']);
 
     // The learner sees it on the record, with the units used.
     const { cookiesFrom, TEST_PASSWORD } = await import('../helpers/auth');
@@ -202,6 +202,13 @@ describe('the claim lifecycle', () => {
     expect(after).toMatchObject({
       status: 'NO_LONGER_ACHIEVABLE',
       reason: expect.stringMatching(/no longer meets/),
+    });
+    const audit = await t.database.prisma.auditEvent.findFirstOrThrow({
+      where: { subjectId: claim.id, action: 'claim.no_longer_achievable' },
+    });
+    expect(audit).toMatchObject({
+      actor: 'system',
+      details: { from: 'SUBMITTED', to: 'NO_LONGER_ACHIEVABLE' },
     });
     const award = await call('POST', `/api/v1/claims/${claim.id}/award`, awarding);
     expect(award.statusCode).toBe(404);
