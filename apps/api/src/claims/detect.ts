@@ -133,44 +133,63 @@ export async function detectClaims(
     digest: { centreName: string; claim: PossibleClaim };
   }[] = [];
   let evaluations = 0;
-  // Everything the batch needs, one query per table (not per learner): a rescan runs this for every learner.
+  // Everything the batch needs, one query per table (not per learner), as plain SQL: a rescan runs this
+  // for every learner, and mapping thousands of rows through Prisma's models cost more than the engine.
   const learnerIds = changes.map((c) => c.learnerId);
-  const listing = await tx.qualificationUnit.findMany({
-    where: { urn: { in: [...new Set(changes.flatMap((c) => c.urns))] } },
-    select: { qualificationId: true, urn: true },
-  });
+  const rows = <T>(text: string, ...params: unknown[]) => tx.$queryRawUnsafe<T[]>(text, ...params);
+  const listing = await rows<{ qualificationId: string; urn: string }>(
+    `SELECT "qualificationId"::text AS "qualificationId", urn FROM "QualificationUnit" WHERE urn = ANY($1::text[])`,
+    [...new Set(changes.flatMap((c) => c.urns))],
+  );
   const qualificationsOf = groupBy(listing, (l) => l.urn);
   const learners = new Map(
-    (await tx.learner.findMany({ where: { id: { in: learnerIds } } })).map((l) => [l.id, l]),
+    (
+      await rows<{ id: string; uln: string; givenName: string; familyName: string }>(
+        `SELECT id::text AS id, uln, "givenName", "familyName" FROM "Learner" WHERE id = ANY($1::uuid[])`,
+        learnerIds,
+      )
+    ).map((l) => [l.id, l]),
   );
   const registrationsOf = groupBy(
-    await tx.registration.findMany({
-      where: { learnerId: { in: learnerIds } },
-      include: { centre: { select: { id: true, name: true } } },
-    }),
+    await rows<{ learnerId: string; centreId: string; centreName: string }>(
+      `SELECT r."learnerId"::text AS "learnerId", o.id::text AS "centreId", o.name AS "centreName"
+         FROM "Registration" r JOIN "Organisation" o ON o.id = r."centreId" WHERE r."learnerId" = ANY($1::uuid[])`,
+      learnerIds,
+    ),
     (r) => r.learnerId,
   );
   const heldBy = groupBy(
-    await tx.achievement.findMany({
-      where: { learnerId: { in: learnerIds }, withdrawnAt: null },
-      include: { unit: true },
-    }),
+    await rows<{
+      learnerId: string;
+      urn: string;
+      credits: number;
+      level: string;
+      achievedOn: string;
+      basis: string;
+    }>(
+      `SELECT a."learnerId"::text AS "learnerId", u.urn, u.credits, u.level, a."achievedOn"::text AS "achievedOn", a.basis::text AS basis
+         FROM "Achievement" a JOIN "Unit" u ON u.id = a."unitId"
+        WHERE a."learnerId" = ANY($1::uuid[]) AND a."withdrawnAt" IS NULL`,
+      learnerIds,
+    ),
     (a) => a.learnerId,
   );
   const awardsOf = groupBy(
-    await tx.awardedQualification.findMany({
-      where: { learnerId: { in: learnerIds } },
-      select: { learnerId: true, qualificationId: true },
-    }),
+    await rows<{ learnerId: string; qualificationId: string }>(
+      `SELECT "learnerId"::text AS "learnerId", "qualificationId"::text AS "qualificationId"
+         FROM "AwardedQualification" WHERE "learnerId" = ANY($1::uuid[])`,
+      learnerIds,
+    ),
     (a) => a.learnerId,
   );
   const claimStatus = new Map(
     (
-      await tx.claim.findMany({
-        where: { learnerId: { in: learnerIds } },
-        select: { learnerId: true, qualificationId: true, centreId: true, status: true },
-      })
-    ).map((c) => [`${c.learnerId}:${c.qualificationId}:${c.centreId}`, c.status]),
+      await rows<{ key: string; status: string }>(
+        `SELECT "learnerId"::text || ':' || "qualificationId"::text || ':' || "centreId"::text AS key, status::text AS status
+           FROM "Claim" WHERE "learnerId" = ANY($1::uuid[])`,
+        learnerIds,
+      )
+    ).map((c) => [c.key, c.status]),
   );
   for (const change of changes) {
     const learner = learners.get(change.learnerId);
@@ -180,10 +199,10 @@ export async function detectClaims(
     if (!learner || qualificationIds.size === 0) continue;
     const registrations = registrationsOf.get(learner.id) ?? [];
     const achievements: Achievement[] = (heldBy.get(learner.id) ?? []).map((a) => ({
-      urn: a.unit.urn,
-      credits: a.unit.credits,
-      level: a.unit.level as Achievement['level'],
-      achievedOn: a.achievedOn.toISOString().slice(0, 10),
+      urn: a.urn,
+      credits: a.credits,
+      level: a.level as Achievement['level'],
+      achievedOn: a.achievedOn,
       basis: a.basis === 'EXEMPTION' ? 'exemption' : 'credit',
     }));
     const awarded = new Set((awardsOf.get(learner.id) ?? []).map((a) => a.qualificationId));
@@ -200,8 +219,8 @@ export async function detectClaims(
         );
         continue;
       }
-      const statuses = registrations.map(({ centre }) =>
-        claimStatus.get(`${learner.id}:${qualificationId}:${centre.id}`),
+      const statuses = registrations.map(({ centreId }) =>
+        claimStatus.get(`${learner.id}:${qualificationId}:${centreId}`),
       );
       if (!result.achieved) {
         if (!statuses.some((status) => status === 'POSSIBLE' || status === 'SUBMITTED')) continue;
@@ -222,16 +241,16 @@ export async function detectClaims(
       // Only a centre with no claim yet, or one no longer achievable, gets a (renewed) possible claim.
       if (statuses.every((status) => status !== undefined && status !== 'NO_LONGER_ACHIEVABLE')) continue;
       const unitsUsed = JSON.stringify(result.groups.map((g) => ({ group: g.id, units: g.assigned })));
-      for (const { centre } of registrations) {
+      for (const { centreId, centreName } of registrations) {
         candidates.push({
           learnerId: learner.id,
-          centreId: centre.id,
+          centreId,
           qualificationId,
           versionId: q.versionId,
           unitsUsed,
           countedCredits: result.countedCredits,
           digest: {
-            centreName: centre.name,
+            centreName,
             claim: {
               learnerName: `${learner.givenName} ${learner.familyName}`,
               uln: learner.uln,
