@@ -83,6 +83,7 @@ describe('claims list (/claims)', () => {
       'Priya ShahULN 9276308686',
       'Level 2 Award in Harbour Logistics for Priya ShahQAN 600/1234/5, Level 2',
       'Example Awarding Body',
+      'F/601/7513 Load a cargo vessel safely, 4 creditsH/601/7514 Plan a delivery route, 3 creditsJ/601/7515 Record stock movements, 3 credits',
       '10',
       'Possible',
       '28 Nov 2026, 09:05',
@@ -111,6 +112,7 @@ describe('claims list (/claims)', () => {
     const headers = within(table).getAllByRole('columnheader');
     expect(headers.map((th) => th.getAttribute('aria-sort'))).toEqual([
       'ascending',
+      null,
       null,
       null,
       null,

@@ -3,7 +3,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { LoadProblem } from '@/components/ui/access-problem';
 import { DateTime } from '@/components/ui/date-time';
 import { TextField } from '@/components/ui/form';
-import { formatNumber, levelName, showingText } from '@/components/ui/format';
+import { countOf, formatNumber, levelName, showingText } from '@/components/ui/format';
 import { Pagination } from '@/components/ui/pagination';
 import { SortHeader, sortOf } from '@/components/ui/sort-header';
 import { paths } from '@/config/paths';
@@ -227,6 +227,7 @@ function Claims({ role, filter, page }: { role: Role; filter: ClaimsFilter; page
               <SortHeader label="Learner" field="learner" sort={filter.sort} hrefFor={sortHref} />
               <SortHeader label="Qualification" field="qualification" sort={filter.sort} hrefFor={sortHref} />
               <th scope="col">{centre ? 'Awarding organisation' : 'Centre'}</th>
+              <th scope="col">Units that achieve it</th>
               <th scope="col" className="table__numeric">
                 Credits
               </th>
@@ -277,6 +278,18 @@ function ClaimRow({ claim, centre }: { claim: ClaimView; centre: boolean }) {
       </td>
       <td className="table__break">
         {centre ? claim.qualification.awardingOrganisation : claim.centre.name}
+      </td>
+      <td>
+        <ul className="claim-units">
+          {claim.unitsUsed.flatMap((group) =>
+            group.units.map((unit) => (
+              <li key={`${group.group}-${unit.urn}`}>
+                <code>{unit.urn}</code> <span className="visually-hidden">{unit.title}, </span>
+                <span className="secondary-text claim-units__credits">{countOf(unit.credits, 'credit')}</span>
+              </li>
+            )),
+          )}
+        </ul>
       </td>
       <td className="table__numeric">{formatNumber(claim.countedCredits)}</td>
       <td>
