@@ -4,12 +4,16 @@
  * must still be added. Every figure is a relaxation of the real problem, so a lower bound.
  */
 import type { BoundContext } from './bounds';
-import { minSubsetSumAtLeast } from './subset-sum';
+
+const EMPTY = new Float64Array(0);
 
 /** Turns the sums into feasibility and the lower bound on credit still to add. */
 export function finishBound(ctx: BoundContext, freeTotal: number, potTotal: number): void {
-  const { state: st, sc } = ctx;
+  const { state: st, sc, suffix: sf } = ctx;
   const m = st.model;
+  const d = sc.depth;
+  const ng = m.groups.length;
+  const nr = m.levelRules.length;
   sc.feasible = true;
   sc.lb = 0;
   sc.missing = false;
@@ -32,7 +36,14 @@ export function finishBound(ctx: BoundContext, freeTotal: number, potTotal: numb
     lbPooled += Math.max(0, needC - (sc.exclC[g] ?? 0));
     let lb = Math.max(0, needC - freeC);
     if (ctx.costed && lb > 0 && !sc.mixed) {
-      lb = minSubsetSumAtLeast(sc.groupPots[g] ?? [], sc.groupPotCount[g] ?? 0, lb);
+      lb = sf
+        .knapsack(1 + g)
+        .minAtLeast(
+          sf.groupPotCount[d * ng + g] ?? 0,
+          sc.groupPots[g] ?? EMPTY,
+          sc.groupPotCount[g] ?? 0,
+          lb,
+        );
     }
     if (needU > freeU) lb = Math.max(lb, (needU - freeU) * (sc.potMin[g] ?? 0));
     if (group.all) {
@@ -56,7 +67,9 @@ export function finishBound(ctx: BoundContext, freeTotal: number, potTotal: numb
   }
   if (needTotal > freeTotal || ctx.requiredCost > 0) sc.missing = true;
   let lbTotal = needTotal - usableFree;
-  if (ctx.costed && lbTotal > 0 && !sc.mixed) lbTotal = minSubsetSumAtLeast(sc.pots, sc.potCount, lbTotal);
+  if (ctx.costed && lbTotal > 0 && !sc.mixed) {
+    lbTotal = sf.knapsack(0).minAtLeast(sf.potCount[d] ?? 0, sc.pots, sc.potCount, lbTotal);
+  }
   let lb = Math.max(lbSplit, lbTotal, ctx.requiredCost);
   for (let r = 0; r < m.levelRules.length; r++) {
     const need = Math.max(0, (m.levelRules[r]?.credits ?? 0) - (st.levelCounted[r] ?? 0));
@@ -67,7 +80,14 @@ export function finishBound(ctx: BoundContext, freeTotal: number, potTotal: numb
     if (need > (sc.lvFree[r] ?? 0)) sc.missing = true;
     let lbLevel = need - Math.min(sc.lvFree[r] ?? 0, usableFree);
     if (ctx.costed && lbLevel > 0 && !sc.mixed) {
-      lbLevel = minSubsetSumAtLeast(sc.levelPots[r] ?? [], sc.levelPotCount[r] ?? 0, lbLevel);
+      lbLevel = sf
+        .knapsack(1 + ng + r)
+        .minAtLeast(
+          sf.levelPotCount[d * nr + r] ?? 0,
+          sc.levelPots[r] ?? EMPTY,
+          sc.levelPotCount[r] ?? 0,
+          lbLevel,
+        );
     }
     lb = Math.max(
       lb,

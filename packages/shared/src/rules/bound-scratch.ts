@@ -1,5 +1,3 @@
-import type { SearchModel } from './model';
-
 /**
  * Optimistic estimates for what the undecided slots can still contribute. Each slot is credited
  * with its best remaining option in every group that lists it, ignoring that it can fill only one
@@ -41,37 +39,70 @@ export class BoundScratch {
    * the refined lb, which only cuts (and so cannot change the first solution found).
    */
   missing = false;
+  /** Best free / costed credit summed over the undecided slots. */
+  freeTotal = 0;
+  potTotal = 0;
   /** scanSlot's answer for one slot: its best free and best costed credit (no tuple per call). */
   slotBest = 0;
   slotPot = 0;
   /** A slot offers units of different credit: the knapsack refinement would not be a bound. */
   mixed = false;
+  /**
+   * Depth of the node being bounded. The knapsack lists below hold only the dynamic slots' items;
+   * the static slots' are the suffix's lists, up to its counts at this depth.
+   */
+  depth = 0;
 
-  constructor(model: SearchModel) {
-    const g = model.groups.length;
-    const r = model.levelRules.length;
-    this.freeC = new Float64Array(g);
-    this.potC = new Float64Array(g);
-    this.freeU = new Float64Array(g);
-    this.potU = new Float64Array(g);
-    this.fillable = new Float64Array(g);
-    this.forced = new Float64Array(g);
-    this.potMin = new Float64Array(g);
+  /** Zeroes every sum, as for a node with no undecided slot. */
+  resetSums(): void {
+    this.row.fill(0);
+    this.potMin.fill(Number.POSITIVE_INFINITY);
+    this.sharedFree = 0;
+    this.freeTotal = 0;
+    this.potTotal = 0;
+    this.potCount = 0;
+    this.mixed = false;
+    this.groupPotCount.fill(0);
+    this.levelPotCount.fill(0);
+  }
+
+  /**
+   * The summed fields (freeC … potMin, exclC, lvFree, lvPot, hiPot) are views into this one row, so
+   * a node copies its depth's static sums in one loop and the suffix snapshots a depth in one call.
+   */
+  readonly row: Float64Array;
+
+  /** For models with `groups` groups, `levels` level rules and at most `slots` slots. */
+  constructor(g: number, r: number, slots: number) {
+    this.row = new Float64Array(rowWidth(g, r));
+    let at = 0;
+    const view = (length: number) => {
+      const v = this.row.subarray(at, at + length);
+      at += length;
+      return v;
+    };
+    this.freeC = view(g);
+    this.potC = view(g);
+    this.freeU = view(g);
+    this.potU = view(g);
+    this.fillable = view(g);
+    this.forced = view(g);
+    this.potMin = view(g);
+    this.exclC = view(g);
+    this.lvFree = view(r);
+    this.lvPot = view(r);
+    this.hiPot = view(g * r);
     this.tmpFree = new Float64Array(g);
     this.tmpPot = new Float64Array(g);
     this.tmpPotMin = new Float64Array(g);
-    this.lvFree = new Float64Array(r);
-    this.lvPot = new Float64Array(r);
     this.lvTmpFree = new Float64Array(r);
     this.lvTmpPot = new Float64Array(r);
-    this.pots = new Float64Array(model.slots.length);
-    this.levelPots = model.levelRules.map(() => new Float64Array(model.slots.length));
+    this.pots = new Float64Array(slots);
+    this.levelPots = Array.from({ length: r }, () => new Float64Array(slots));
     this.levelPotCount = new Int32Array(r);
-    this.groupPots = model.groups.map(() => new Float64Array(model.slots.length));
+    this.groupPots = Array.from({ length: g }, () => new Float64Array(slots));
     this.groupPotCount = new Int32Array(g);
     this.groupNeed = new Float64Array(g);
-    this.exclC = new Float64Array(g);
-    this.hiPot = new Float64Array(g * r);
     this.tmpHi = new Float64Array(g * r);
   }
 
@@ -93,4 +124,9 @@ export class BoundScratch {
   /** Per group × level rule (index g·rules + r): credit undecided units could add at or above the level. */
   readonly hiPot: Float64Array;
   readonly tmpHi: Float64Array;
+}
+
+/** Numbers in BoundScratch.row: eight per group, two per level rule, one per group × level rule. */
+export function rowWidth(g: number, r: number): number {
+  return 8 * g + 2 * r + g * r;
 }

@@ -5,6 +5,7 @@
 
 import { capByGroups, finishBound } from './bound-finish';
 import type { BoundScratch } from './bound-scratch';
+import type { BoundSuffix } from './bound-suffix-table';
 import type { SearchState } from './state';
 
 export { BoundScratch } from './bound-scratch';
@@ -18,47 +19,89 @@ export interface BoundContext {
   sc: BoundScratch;
   /** Slots with at least one allowed option, in search order; the rest stay empty. */
   active: number[];
+  /** The static slots' sums per depth (see bound-suffix.ts). */
+  suffix: BoundSuffix;
 }
 
-/** Fills sc.feasible, sc.lb and sc.ub for the active slots from `depth` on. */
+/**
+ * Fills sc.feasible, sc.lb and sc.ub for the active slots from `depth` on: the static slots' sums
+ * come from the suffix row, the dynamic slots are scanned against the current state.
+ */
 export function computeBound(ctx: BoundContext, depth: number): void {
-  const { state: st, sc } = ctx;
-  sc.freeC.fill(0);
-  sc.potC.fill(0);
-  sc.freeU.fill(0);
-  sc.potU.fill(0);
-  sc.fillable.fill(0);
-  sc.forced.fill(0);
-  sc.potMin.fill(Number.POSITIVE_INFINITY);
-  sc.lvFree.fill(0);
-  sc.lvPot.fill(0);
-  sc.hiPot.fill(0);
-  sc.exclC.fill(0);
-  sc.sharedFree = 0;
-  let freeTotal = 0;
-  let potTotal = 0;
+  const { sc, suffix: sf } = ctx;
+  // The static sums from depth `from` on hold once every group maximum admits the largest option
+  // of every static slot left under it; a group nearly full holds that back to the end of its own
+  // slots (groups are decided one after another), and the slots before `from` are scanned.
+  let from = depth;
+  while (from < sf.n && !roomForStatic(ctx, from)) from++;
+  const row = sc.row;
+  const rows = sf.rows;
+  const w = sf.width;
+  for (let i = 0, at = from * w; i < w; i++) row[i] = rows[at + i] ?? 0;
+  sc.sharedFree = sf.sharedFree[from] ?? 0;
+  sc.freeTotal = sf.freeTotal[from] ?? 0;
+  sc.potTotal = sf.potTotal[from] ?? 0;
+  sc.mixed = sf.mixed[from] === 1;
+  // Knapsack items: the static ones are the suffix's list prefixes; the scanned ones go in sc's.
   sc.potCount = 0;
-  sc.mixed = false;
-  sc.groupPotCount.fill(0);
-  sc.levelPotCount.fill(0);
+  // (Loops, not fill(): these arrays hold a handful of numbers.)
+  for (let g = 0; g < sc.groupPotCount.length; g++) sc.groupPotCount[g] = 0;
+  for (let r = 0; r < sc.levelPotCount.length; r++) sc.levelPotCount[r] = 0;
+  sc.depth = from;
   const active = ctx.active;
-  for (let d = depth; d < active.length; d++) {
-    const s = active[d] ?? 0;
-    if (st.isBarred(s)) continue;
-    scanSlot(ctx, s);
-    const pot = sc.slotPot;
-    freeTotal += sc.slotBest;
-    potTotal += pot;
-    if (pot > 0) sc.pots[sc.potCount++] = pot;
+  for (let d = depth; d < from; d++) addSlot(ctx, active[d] ?? 0);
+  for (let k = sf.dynamicFrom[from] ?? 0; k < sf.dynamicCount; k++) {
+    addSlot(ctx, active[sf.dynamic[k] ?? 0] ?? 0);
   }
   capByGroups(ctx);
   // Counted credit lands in one group each, so it cannot exceed what the groups' maxima still admit.
-  sc.ub = Math.min(freeTotal, sc.capFree);
-  finishBound(ctx, freeTotal, potTotal);
+  sc.ub = Math.min(sc.freeTotal, sc.capFree);
+  finishBound(ctx, sc.freeTotal, sc.potTotal);
+}
+
+/** Scans an undecided slot into the sums, unless a barred set already excludes it. */
+function addSlot(ctx: BoundContext, s: number): void {
+  const sc = ctx.sc;
+  if (ctx.state.isBarred(s)) return;
+  scanSlot(ctx, s);
+  sc.freeTotal += sc.slotBest;
+  sc.potTotal += sc.slotPot;
+  if (sc.slotPot > 0) sc.pots[sc.potCount++] = sc.slotPot;
+}
+
+/**
+ * The reference for computeBound: every undecided slot scanned against the state, as before the
+ * suffix existed. `bounds.test.ts` checks that the two agree at random nodes.
+ */
+export function scanBound(ctx: BoundContext, depth: number): void {
+  const { sc, suffix: sf } = ctx;
+  sc.resetSums();
+  // The suffix's last row has no static items: the knapsack lists are the scratch's alone.
+  sc.depth = sf.n;
+  for (let d = depth; d < ctx.active.length; d++) addSlot(ctx, ctx.active[d] ?? 0);
+  capByGroups(ctx);
+  sc.ub = Math.min(sc.freeTotal, sc.capFree);
+  finishBound(ctx, sc.freeTotal, sc.potTotal);
+}
+
+/** Every group maximum admits the largest option of every static slot from `depth` on under it. */
+function roomForStatic(ctx: BoundContext, depth: number): boolean {
+  const { state: st, suffix: sf } = ctx;
+  const groups = st.model.groups;
+  const at = depth * groups.length;
+  for (let g = 0; g < groups.length; g++) {
+    const most = sf.capMost[at + g] ?? -1;
+    if (most < 0) continue;
+    const group = groups[g];
+    if (!group) continue;
+    if ((st.groupCredits[g] ?? 0) + most > group.maxCredits) return false;
+    if ((st.groupUnits[g] ?? 0) + 1 > group.maxUnits) return false;
+  }
+  return true;
 }
 
 /** Adds one slot's best options to the per-group sums; sets sc.slotBest / sc.slotPot (free / costed). */
-function scanSlot(ctx: BoundContext, s: number): void {
+export function scanSlot(ctx: BoundContext, s: number): void {
   const { state: st, sc, allowed, costed, satisfy } = ctx;
   const slot = st.model.slots[s];
   sc.slotBest = 0;
@@ -70,8 +113,10 @@ function scanSlot(ctx: BoundContext, s: number): void {
     sc.tmpPot[g] = 0;
     sc.tmpPotMin[g] = Number.POSITIVE_INFINITY;
   }
-  sc.lvTmpFree.fill(0);
-  sc.lvTmpPot.fill(0);
+  for (let r = 0; r < sc.lvTmpFree.length; r++) {
+    sc.lvTmpFree[r] = 0;
+    sc.lvTmpPot[r] = 0;
+  }
   const nr = rules.length;
   for (const g of slot.groups) for (let r = 0; r < nr; r++) sc.tmpHi[g * nr + r] = 0;
   const onlyGroup = satisfy && slot.allGroups.length > 0 ? (slot.allGroups[0] ?? -1) : -1;

@@ -73,7 +73,7 @@ function fillsNoPlace(
 ): boolean {
   const months = compiled.qualification.creditValidityMonths;
   for (const a of achievements) {
-    if (compiled.parts.placeUrns.has(a.urn) && isValidOn(a.achievedOn, on, months)) return false;
+    if (compiled.parts.slotsByEligible.has(a.urn) && isValidOn(a.achievedOn, on, months)) return false;
   }
   return true;
 }

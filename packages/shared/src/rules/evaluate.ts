@@ -1,11 +1,13 @@
 import type { Achievement, CatalogueUnit, EvaluationResult, QualificationDefinition } from '../schemas';
 import { todayUtc } from './dates';
 import { type BudgetOptions, WorkBudget } from './errors';
+import { asSolution, heldPlacement, satisfiesWith } from './held-placement';
 import { buildModel } from './model';
 import type { ModelParts } from './model-parts';
+import { ownCouldSatisfy } from './quick-checks';
 import { describeAssignment, type Placement } from './report';
 import { bestAddSet, maskFor, routesToAchievement } from './routes';
-import { search } from './search';
+import { type Solution, search } from './search';
 
 export interface EvaluateOptions {
   qualification: QualificationDefinition;
@@ -44,6 +46,22 @@ export function evaluateDetailed(
   result: EvaluationResult;
   placements: Placement[];
 } {
+  return evaluateWith(options, parts, true);
+}
+
+/**
+ * The evaluation, with the fast exact paths (held placement, the quick check before "achieved?",
+ * the search's shortcuts; see README) or, for the tests that compare them with it, without: every
+ * answer is the general search's either way.
+ */
+export function evaluateWith(
+  options: EvaluateOptions,
+  parts: ModelParts | undefined,
+  fastPaths: boolean,
+): {
+  result: EvaluationResult;
+  placements: Placement[];
+} {
   const { qualification: q, achievements } = options;
   const on = options.on ?? todayUtc();
   const budget = new WorkBudget(options.budget);
@@ -51,33 +69,51 @@ export function evaluateDetailed(
   const own = maskFor(model, 'none');
   const header = { qan: q.qan, requiredCredits: q.minCredits };
 
-  const achieved = search({ model, allowed: own, objective: 'maxCredit', satisfy: true, budget });
+  // Where the learner's achievements each have one place, the maximising searches' answer is
+  // known: all of them in their places (held-placement.ts).
+  const ownPlacement = fastPaths ? heldPlacement(model, own) : null;
+  let achieved: Solution | null;
+  if (ownPlacement) {
+    achieved = satisfiesWith(model, ownPlacement) ? asSolution(model, ownPlacement) : null;
+  } else {
+    achieved =
+      !fastPaths || ownCouldSatisfy(model)
+        ? search({ model, allowed: own, objective: 'maxCredit', satisfy: true, budget, shortcuts: fastPaths })
+        : null;
+  }
   if (achieved) {
     const shown = describeAssignment(model, achieved, achievements);
     return result(header, shown, { achieved: true, reachable: true, additional: 0, routes: [] });
   }
 
   const all = maskFor(model, 'all');
-  const first = bestAddSet(model, all, budget);
+  const first = bestAddSet(model, all, budget, 0, fastPaths);
   if (!first) {
-    const closest = search({ model, allowed: own, objective: 'maxCredit', satisfy: false, budget });
+    const closest = ownPlacement
+      ? asSolution(model, ownPlacement)
+      : search({ model, allowed: own, objective: 'maxCredit', satisfy: false, budget, shortcuts: fastPaths });
     const shown = describeAssignment(model, closest, achievements);
     return result(header, shown, { achieved: false, reachable: false, additional: null, routes: [] });
   }
 
-  const routes = routesToAchievement(model, all, first, Math.max(0, options.routes ?? 3), budget);
+  const count = Math.max(0, options.routes ?? 3);
+  const routes = routesToAchievement(model, all, first, count, budget, fastPaths);
   // Closest: the assignment counting the most credit alongside the first listed route's units,
   // minus those units, so the groups show what that route completes. (Maximising over every
   // least-credit route instead costs a search of its own.)
   const shownRoute = routes[0] ?? first;
-  const closest =
-    search({
-      model,
-      allowed: maskFor(model, shownRoute.fillers),
-      objective: 'maxCredit',
-      satisfy: true,
-      budget,
-    }) ?? shownRoute.solution;
+  const withRoute = maskFor(model, shownRoute.fillers);
+  const routePlacement = fastPaths ? heldPlacement(model, withRoute) : null;
+  const closest = routePlacement
+    ? asSolution(model, routePlacement)
+    : (search({
+        model,
+        allowed: withRoute,
+        objective: 'maxCredit',
+        satisfy: true,
+        budget,
+        shortcuts: fastPaths,
+      }) ?? shownRoute.solution);
   return result(header, describeAssignment(model, closest, achievements), {
     achieved: false,
     reachable: true,

@@ -1,5 +1,6 @@
 import type { SearchModel } from './model';
 import type { SearchState } from './state';
+import { StateTable } from './state-table';
 
 /**
  * Transposition table for the branch and bound. Two partial assignments at the same depth with the
@@ -14,124 +15,242 @@ import type { SearchState } from './state';
  * left only matters as met or not.
  */
 export class StateMemo {
-  private readonly table = new Map<string, number>();
-  private readonly buf: number[] = [];
-  private readonly bits = new BitPacker(this.buf);
   private readonly openGroups: number[][];
   private readonly closedGroups: number[][];
   private readonly fillers: number[][];
   private readonly barred: number[][];
+  /** Per depth, 1 once a state at that depth was recorded (until `clear`). */
+  private readonly recorded: Uint8Array;
 
   constructor(
     private readonly model: SearchModel,
     active: number[],
     allowed: Uint8Array,
+    /** Shared between searches (cleared by each round). */
+    private readonly table: StateTable = new StateTable(),
   ) {
     const n = active.length;
-    this.openGroups = new Array(n + 1);
-    this.closedGroups = new Array(n + 1);
-    this.fillers = new Array(n + 1);
-    this.barred = new Array(n + 1);
-    // Built from the last depth backwards, so each depth adds one slot's references.
-    const groups = new Set<number>();
-    // Required units always count: one left unused dooms the state wherever its slot was.
-    const fillers = new Set<number>([...allowed.keys()].filter((f) => allowed[f] === 2));
-    const barred = new Set<number>();
-    const sorted = (set: Set<number>) => [...set].sort((a, b) => a - b);
+    // The layout lives in buffers shared by every search (one runs at a time), grown as needed:
+    // allocating them per search was a tenth of what an evaluation allocated.
+    const buffers = layoutBuffers(n + 1, model.groups.length, model.barredCount, allowed.length);
+    this.openGroups = buffers.openGroups;
+    this.closedGroups = buffers.closedGroups;
+    this.fillers = buffers.fillers;
+    this.barred = buffers.barred;
+    this.recorded = buffers.recorded;
+    this.recorded.fill(0);
+    // Built from the last depth backwards, so each depth adds one slot's references; a new list
+    // only where one changes (a few times per search).
+    const groupCount = model.groups.length;
+    const groupOpen = buffers.groupOpen.fill(0, 0, groupCount);
+    const barredOpen = buffers.barredOpen.fill(0, 0, model.barredCount);
+    let openCount = 0;
+    let barredCount = 0;
     for (let d = n; d >= 0; d--) {
       const slot = d < n ? model.slots[active[d] ?? 0] : undefined;
-      const before = [groups.size, fillers.size, barred.size];
-      for (const g of slot?.groups ?? []) groups.add(g);
-      for (const o of slot?.options ?? []) if (allowed[o.filler] !== 0) fillers.add(o.filler);
-      for (const b of slot?.barred ?? []) barred.add(b);
-      const same = d < n && before[0] === groups.size;
-      this.openGroups[d] = same ? (this.openGroups[d + 1] as number[]) : sorted(groups);
+      const groupsBefore = openCount;
+      const barredBefore = barredCount;
+      for (const g of slot?.groups ?? []) {
+        if (groupOpen[g] === 1) continue;
+        groupOpen[g] = 1;
+        openCount++;
+      }
+      for (const b of slot?.barred ?? []) {
+        if (barredOpen[b] === 1) continue;
+        barredOpen[b] = 1;
+        barredCount++;
+      }
+      const same = d < n && groupsBefore === openCount;
+      this.openGroups[d] = same
+        ? (this.openGroups[d + 1] as number[])
+        : indexesWith(groupOpen, groupCount, 1);
       this.closedGroups[d] = same
         ? (this.closedGroups[d + 1] as number[])
-        : model.groups.flatMap((_, g) => (groups.has(g) ? [] : [g]));
-      this.fillers[d] =
-        d < n && before[1] === fillers.size ? (this.fillers[d + 1] as number[]) : sorted(fillers);
-      this.barred[d] = d < n && before[2] === barred.size ? (this.barred[d + 1] as number[]) : sorted(barred);
+        : indexesWith(groupOpen, groupCount, 0);
+      this.barred[d] =
+        d < n && barredBefore === barredCount
+          ? (this.barred[d + 1] as number[])
+          : indexesWith(barredOpen, model.barredCount, 1);
     }
+    this.layoutFillers(active, allowed, buffers);
   }
 
   /**
-   * The state as a short string: every number as two UTF-16 code units, flags 16 to a code unit.
-   * At one depth the lists below are fixed, so the layout is unambiguous; one string per node
-   * instead of a long decimal concatenation keeps the garbage collector out of the hot loop.
+   * Which fillers' "used" flags go in the key at each depth: those that can still matter (offered
+   * by a slot at this depth or later, or required, which must be used wherever) and can already be
+   * used (offered by a slot before this depth). Any other flag is 0 at every node of that depth —
+   * a filler offered only by undecided slots is unused — so leaving it out keeps exactly the same
+   * keys equal while making the key O(shared fillers) rather than O(slots).
    */
-  key(st: SearchState, depth: number, satisfy: boolean): string {
+  private layoutFillers(active: number[], allowed: Uint8Array, buffers: LayoutBuffers): void {
+    const n = active.length;
+    const first = buffers.first.fill(n, 0, allowed.length);
+    const last = buffers.last.fill(-1, 0, allowed.length);
+    active.forEach((s, d) => {
+      for (const o of this.model.slots[s]?.options ?? []) {
+        if (allowed[o.filler] === 0) continue;
+        if (d < (first[o.filler] ?? n)) first[o.filler] = d;
+        last[o.filler] = d;
+      }
+    });
+    const candidates: number[] = [];
+    for (let f = 0; f < allowed.length; f++) {
+      const from = first[f] ?? n;
+      if (from < n && (allowed[f] === 2 || (last[f] ?? -1) > from)) candidates.push(f);
+    }
+    // A candidate's flag is in from depth first + 1 and out after its last slot (never, if required).
+    let previous: number[] = [];
+    for (let d = 0; d <= n; d++) {
+      let changes = false;
+      for (const f of candidates) {
+        if ((first[f] ?? n) + 1 === d || (allowed[f] !== 2 && (last[f] ?? -1) + 1 === d)) changes = true;
+      }
+      if (changes) {
+        previous = [];
+        for (const f of candidates) {
+          if ((first[f] ?? n) < d && (allowed[f] === 2 || (last[f] ?? -1) >= d)) previous.push(f);
+        }
+      }
+      this.fillers[d] = previous;
+    }
+  }
+
+  /** Forgets every state, for the next round of iterative deepening. */
+  clear(): void {
+    this.table.clear();
+    this.recorded.fill(0);
+  }
+
+  /**
+   * Whether an earlier node at this depth with the same key was reached with a score at least as
+   * good (lower), in which case this one is dropped (see `record`).
+   */
+  dominated(st: SearchState, depth: number, satisfy: boolean, score: number): boolean {
+    if (this.recorded[depth] === 0) return false;
+    return this.table.has(this.writeKey(st, depth, satisfy), score);
+  }
+
+  /**
+   * Records a node as the search leaves it, when the state is again what it was on entering.
+   * Recording on leaving rather than on entering changes nothing: no other node at the same depth
+   * is visited while a node's subtree is searched, so every lookup sees the same entries. But a
+   * round that ends at its first solution never records the path that led there, and a depth with
+   * nothing recorded needs no lookup: the first dive builds no keys at all.
+   */
+  record(st: SearchState, depth: number, satisfy: boolean, score: number): void {
+    this.table.record(this.writeKey(st, depth, satisfy), score);
+    this.recorded[depth] = 1;
+  }
+
+  /**
+   * Writes the node's key into the table's key buffer; returns its length. The key: depth,
+   * capped total, each open group's capped credit and units, then flags 32 to an integer (closed
+   * groups met, barred sets used, fillers used), then capped level credit. At one depth the lists
+   * are fixed, so the layout is unambiguous.
+   */
+  private writeKey(st: SearchState, depth: number, satisfy: boolean): number {
     const m = this.model;
-    const buf = this.buf;
-    buf.length = 0;
-    push(buf, depth);
-    push(buf, Math.min(st.total, m.minCredits));
-    for (const g of this.openGroups[depth] ?? []) {
+    const table = this.table;
+    const open = this.openGroups[depth] ?? [];
+    const closed = satisfy ? (this.closedGroups[depth] ?? []) : [];
+    const barred = this.barred[depth] ?? [];
+    const fillers = this.fillers[depth] ?? [];
+    const flags = closed.length + barred.length + fillers.length;
+    table.reserve(2 + 2 * open.length + ((flags + 31) >>> 5) + m.levelRules.length);
+    const key = table.key;
+    let n = 0;
+    key[n++] = depth;
+    key[n++] = Math.min(st.total, m.minCredits);
+    for (const g of open) {
       const group = m.groups[g];
       if (!group) continue;
       const credits = st.groupCredits[g] ?? 0;
       const units = st.groupUnits[g] ?? 0;
-      push(buf, Number.isFinite(group.maxCredits) ? credits : Math.min(credits, group.minCredits));
-      push(
-        buf,
-        Number.isFinite(group.maxUnits)
-          ? units
-          : Math.min(units, Math.max(group.minUnits, group.all ? group.size : 0)),
-      );
+      key[n++] = Number.isFinite(group.maxCredits) ? credits : Math.min(credits, group.minCredits);
+      key[n++] = Number.isFinite(group.maxUnits)
+        ? units
+        : Math.min(units, Math.max(group.minUnits, group.all ? group.size : 0));
     }
-    const bits = this.bits;
-    if (satisfy) {
-      for (const g of this.closedGroups[depth] ?? []) {
-        const group = m.groups[g];
-        const credits = st.groupCredits[g] ?? 0;
-        const units = st.groupUnits[g] ?? 0;
-        bits.add(
-          group !== undefined &&
-            credits >= group.minCredits &&
-            units >= group.minUnits &&
-            (!group.all || units >= group.size),
-        );
-      }
+    // Flags, 32 to an integer: bit i of the flags goes in key[base + (i >> 5)].
+    const base = n;
+    const words = (flags + 31) >>> 5;
+    for (let w = base; w < base + words; w++) key[w] = 0;
+    let i = 0;
+    for (const g of closed) {
+      const group = m.groups[g];
+      const credits = st.groupCredits[g] ?? 0;
+      const units = st.groupUnits[g] ?? 0;
+      const met =
+        group !== undefined &&
+        credits >= group.minCredits &&
+        units >= group.minUnits &&
+        (!group.all || units >= group.size);
+      if (met) key[base + (i >>> 5)] = (key[base + (i >>> 5)] ?? 0) | (1 << (i & 31));
+      i++;
     }
-    for (const b of this.barred[depth] ?? []) bits.add((st.barredUsed[b] ?? 0) > 0);
-    for (const f of this.fillers[depth] ?? []) bits.add(st.fillerUsed[f] === 1);
-    bits.flush();
+    for (const b of barred) {
+      if ((st.barredUsed[b] ?? 0) > 0) key[base + (i >>> 5)] = (key[base + (i >>> 5)] ?? 0) | (1 << (i & 31));
+      i++;
+    }
+    for (const f of fillers) {
+      if (st.fillerUsed[f] === 1) key[base + (i >>> 5)] = (key[base + (i >>> 5)] ?? 0) | (1 << (i & 31));
+      i++;
+    }
+    n = base + words;
     for (let r = 0; r < m.levelRules.length; r++) {
-      push(buf, Math.min(st.levelCounted[r] ?? 0, m.levelRules[r]?.credits ?? 0));
+      key[n++] = Math.min(st.levelCounted[r] ?? 0, m.levelRules[r]?.credits ?? 0);
     }
-    return String.fromCharCode.apply(null, buf);
-  }
-
-  /**
-   * Records the score so far (lower is better) and says whether an earlier visit of the same state
-   * was at least as good, in which case this one can be dropped.
-   */
-  dominated(key: string, score: number): boolean {
-    const seen = this.table.get(key);
-    if (seen !== undefined && seen <= score) return true;
-    this.table.set(key, score);
-    return false;
+    return n;
   }
 }
 
-/** Two code units per number: credit and unit counts are non-negative integers below 2^32. */
-function push(buf: number[], v: number): void {
-  buf.push(v & 0xffff, (v >>> 16) & 0xffff);
+/** The indexes i < n with marks[i] === mark, ascending. */
+function indexesWith(marks: Uint8Array, n: number, mark: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) if (marks[i] === mark) out.push(i);
+  return out;
 }
 
-/** Packs flags 16 to a code unit, in order. */
-class BitPacker {
-  private word = 0;
-  private n = 0;
-  constructor(private readonly buf: number[]) {}
-  add(flag: boolean): void {
-    if (flag) this.word |= 1 << this.n;
-    if (++this.n === 16) this.flush();
+interface LayoutBuffers {
+  openGroups: number[][];
+  closedGroups: number[][];
+  fillers: number[][];
+  barred: number[][];
+  recorded: Uint8Array;
+  groupOpen: Uint8Array;
+  barredOpen: Uint8Array;
+  first: Int32Array;
+  last: Int32Array;
+}
+
+let buffers: LayoutBuffers | null = null;
+
+/** The shared layout buffers, with room for `depths` depths, the groups, barred sets and fillers. */
+function layoutBuffers(depths: number, groups: number, barred: number, fillers: number): LayoutBuffers {
+  const b = buffers;
+  if (
+    b &&
+    b.recorded.length >= depths &&
+    b.groupOpen.length >= groups &&
+    b.barredOpen.length >= barred &&
+    b.first.length >= fillers
+  ) {
+    return b;
   }
-  flush(): void {
-    if (this.n === 0) return;
-    this.buf.push(this.word);
-    this.word = 0;
-    this.n = 0;
-  }
+  const size = Math.max(depths, b?.recorded.length ?? 0);
+  const room = Math.max(fillers, b?.first.length ?? 0);
+  groups = Math.max(groups, b?.groupOpen.length ?? 0);
+  barred = Math.max(barred, b?.barredOpen.length ?? 0);
+  buffers = {
+    openGroups: new Array(size),
+    closedGroups: new Array(size),
+    fillers: new Array(size),
+    barred: new Array(size),
+    recorded: new Uint8Array(size),
+    groupOpen: new Uint8Array(groups),
+    barredOpen: new Uint8Array(barred),
+    first: new Int32Array(room),
+    last: new Int32Array(room),
+  };
+  return buffers;
 }

@@ -1,6 +1,6 @@
 import type { CatalogueUnit, QualificationDefinition } from '../schemas';
 import { levelRank } from './levels';
-import type { GroupModel } from './model';
+import type { Filler, GroupModel, Slot } from './model';
 
 /** A listed URN's place in the definition, before any learner is known. */
 export interface SlotShape {
@@ -10,6 +10,12 @@ export interface SlotShape {
   /** The URN and its equivalents: achievements of these fill the place. */
   eligible: string[];
   barred: number[];
+  /**
+   * Indexes into `listed` of the URNs whose catalogue unit may fill this place (the URN and any
+   * listed equivalent with a catalogue entry), in the order the search tries units: the slot's own
+   * first, then larger credit, then listed order (which is the units' filler order).
+   */
+  catalogueOrder: number[];
 }
 
 /**
@@ -23,41 +29,121 @@ export interface ModelParts {
   /** Distinct listed URNs, sorted: the search decides slots in this order. */
   listed: string[];
   slots: SlotShape[];
-  catalogue: ReadonlyMap<string, CatalogueUnit>;
-  /** Every URN whose achievement could fill some place (listed URNs and their equivalents). */
-  placeUrns: ReadonlySet<string>;
   levelRules: { rank: number; credits: number }[];
   levelRuleLevels: string[];
   barredCount: number;
+  /**
+   * The units a learner could add, one filler per listed URN with a catalogue entry (in listed
+   * order), numbered first in every learner's model; -1 in `unitFillerOf` for a URN without one.
+   */
+  unitFillers: Filler[];
+  unitFillerOf: Int32Array;
+  /**
+   * The slots of a learner who holds none of the URNs (the empty record): a learner's model shares
+   * every slot that none of their valid achievements can fill, with its option order and counts.
+   */
+  baseSlots: Slot[];
+  baseSlotMost: number[];
+  baseFillerSlots: Int32Array;
+  baseOptionStart: Int32Array;
+  /**
+   * Slots whose place a URN's achievement could fill (its own and those it is an equivalent of);
+   * its keys are every URN whose achievement could fill some place.
+   */
+  slotsByEligible: ReadonlyMap<string, number[]>;
+  /** Some URN is listed in two `all` groups: no assignment can satisfy the definition. */
+  allClash: boolean;
+  /** Per group, its listed URNs (in listed order) as slot indexes. */
+  groupSlots: number[][];
 }
 
 export function compileParts(q: QualificationDefinition, units: readonly CatalogueUnit[]): ModelParts {
   const groups = q.groups.map(toGroupModel);
   const listed = [...new Set(groups.flatMap((g) => g.urns))].sort();
-  const barred = (q.barred ?? []).map((set) => new Set(set));
-  const slots = listed.map((urn): SlotShape => {
-    const inGroups = groups.flatMap((g, i) => (g.urns.includes(urn) ? [i] : []));
+  const listedIndex = new Map(listed.map((urn, i) => [urn, i]));
+  const listedUnits: (CatalogueUnit | undefined)[] = new Array(listed.length);
+  for (const u of units) {
+    const i = listedIndex.get(u.urn);
+    // The last entry of a URN wins, as in a Map built from the list.
+    if (i !== undefined) listedUnits[i] = u;
+  }
+  // Slot i is listed[i]: its groups and barred sets, in definition order.
+  const slotGroups = listed.map((): number[] => []);
+  groups.forEach((g, gi) => {
+    for (const urn of g.urns) slotGroups[listedIndex.get(urn) ?? 0]?.push(gi);
+  });
+  const slotBarred = listed.map((): number[] => []);
+  (q.barred ?? []).forEach((set, b) => {
+    for (const urn of new Set(set)) slotBarred[listedIndex.get(urn) ?? -1]?.push(b);
+  });
+  const slots = listed.map((urn, s): SlotShape => {
+    const inGroups = slotGroups[s] ?? [];
+    const eligible = [urn, ...(q.equivalents?.[urn] ?? [])];
+    const order: number[] = [];
+    for (const u of eligible) {
+      const i = listedIndex.get(u);
+      if (i !== undefined && listedUnits[i] !== undefined && !order.includes(i)) order.push(i);
+    }
+    const credits = (i: number) => listedUnits[i]?.credits ?? 0;
+    const own = (i: number) => (i === s ? 0 : 1);
     return {
       urn,
       groups: inGroups,
       allGroups: inGroups.filter((g) => groups[g]?.all),
-      eligible: [urn, ...(q.equivalents?.[urn] ?? [])],
-      barred: barred.flatMap((set, i) => (set.has(urn) ? [i] : [])),
+      eligible,
+      barred: slotBarred[s] ?? [],
+      catalogueOrder:
+        order.length > 1 ? order.sort((a, b) => own(a) - own(b) || credits(b) - credits(a) || a - b) : order,
     };
   });
+  const unitFillerOf = new Int32Array(listed.length).fill(-1);
+  const unitFillers: Filler[] = [];
+  listed.forEach((urn, i) => {
+    const unit = listedUnits[i];
+    if (!unit) return;
+    unitFillerOf[i] = unitFillers.length;
+    unitFillers.push({
+      urn,
+      credits: unit.credits,
+      rank: levelRank(unit.level),
+      cost: unit.credits,
+      achievement: -1,
+    });
+  });
+  const baseSlots = slots.map((shape): Slot => {
+    const fillers: number[] = [];
+    for (const i of shape.catalogueOrder) fillers.push(unitFillerOf[i] ?? -1);
+    return slotWith(shape, fillers);
+  });
+  const slotsByEligible = new Map<string, number[]>();
+  slots.forEach((shape, s) => {
+    for (const u of shape.eligible) {
+      const list = slotsByEligible.get(u);
+      if (!list) slotsByEligible.set(u, [s]);
+      else if (list[list.length - 1] !== s) list.push(s);
+    }
+  });
+  const derived = slotCounts(baseSlots, unitFillers);
   return {
     qualification: q,
     groups,
     listed,
     slots,
-    catalogue: new Map(units.map((u) => [u.urn, u])),
-    placeUrns: new Set(slots.flatMap((s) => s.eligible)),
+    unitFillers,
+    unitFillerOf,
+    baseSlots,
+    baseSlotMost: derived.most,
+    baseFillerSlots: derived.fillerSlots,
+    baseOptionStart: derived.optionStart,
+    slotsByEligible,
+    allClash: slots.some((s) => s.allGroups.length > 1),
+    groupSlots: groups.map((g) => g.urns.map((u) => listedIndex.get(u) ?? -1)),
     levelRules: (q.minCreditsAtOrAboveLevel ?? []).map((r) => ({
       rank: levelRank(r.level),
       credits: r.credits,
     })),
     levelRuleLevels: (q.minCreditsAtOrAboveLevel ?? []).map((r) => r.level),
-    barredCount: barred.length,
+    barredCount: q.barred?.length ?? 0,
   };
 }
 
@@ -73,4 +159,42 @@ function toGroupModel(g: QualificationDefinition['groups'][number]): GroupModel 
     maxUnits: g.maxUnits ?? Number.POSITIVE_INFINITY,
     urns,
   };
+}
+
+/** A slot of the model: the shape's place with these fillers (in order), each in every group. */
+export function slotWith(shape: SlotShape, fillers: number[]): Slot {
+  const options: Slot['options'] = [];
+  for (const filler of fillers) for (const group of shape.groups) options.push({ filler, group });
+  return { urn: shape.urn, groups: shape.groups, allGroups: shape.allGroups, options, barred: shape.barred };
+}
+
+/**
+ * Per slot the largest option credit; per filler how many slots offer it; where each slot's
+ * options start in the model-wide numbering.
+ */
+export function slotCounts(
+  slots: Slot[],
+  fillers: Filler[],
+): { most: number[]; fillerSlots: Int32Array; optionStart: Int32Array } {
+  const fillerSlots = new Int32Array(fillers.length);
+  const optionStart = new Int32Array(slots.length + 1);
+  const most = slots.map((slot, s) => {
+    optionStart[s + 1] = (optionStart[s] ?? 0) + slot.options.length;
+    countFillers(slot, fillerSlots, 1);
+    let m = 0;
+    for (const o of slot.options) m = Math.max(m, fillers[o.filler]?.credits ?? 0);
+    return m;
+  });
+  return { most, fillerSlots, optionStart };
+}
+
+/** Adds sign to the count of each distinct filler the slot offers. */
+export function countFillers(slot: Slot, fillerSlots: Int32Array, sign: number): void {
+  let last = -1;
+  // Options list each filler once per group, consecutively, so a change of filler is a new one.
+  for (const o of slot.options) {
+    if (o.filler === last) continue;
+    last = o.filler;
+    fillerSlots[last] = (fillerSlots[last] ?? 0) + sign;
+  }
 }

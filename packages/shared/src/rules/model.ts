@@ -1,7 +1,7 @@
 import type { Achievement, CatalogueUnit, QualificationDefinition } from '../schemas';
-import { isValidOn } from './dates';
+import { monthsBefore } from './dates';
 import { levelRank } from './levels';
-import { compileParts, type ModelParts } from './model-parts';
+import { compileParts, countFillers, type ModelParts, type SlotShape, slotWith } from './model-parts';
 
 /**
  * The search model: a definition, a learner and a date flattened into arrays of numbers so the
@@ -54,6 +54,16 @@ export interface SearchModel {
   /** The rules' level strings, for the output. */
   levelRuleLevels: string[];
   barredCount: number;
+  /** Per slot, the largest credit of any of its options (0 without options): a search-order key. */
+  slotMost: number[];
+  /** Per filler, how many slots list it among their options (rule 1 makes it count in one). */
+  fillerSlots: Int32Array;
+  /** Slot s's options are numbered optionStart[s] … optionStart[s + 1] - 1 across the model. */
+  optionStart: Int32Array;
+  /** Per group, its listed URNs (in listed order) as slot indexes. */
+  groupSlots: number[][];
+  /** Some URN is listed in two `all` groups: no assignment can satisfy the definition. */
+  allClash: boolean;
 }
 
 export interface ModelInput {
@@ -66,79 +76,96 @@ export interface ModelInput {
 /**
  * The model for one learner. `parts` (the qualification's share, see model-parts.ts) may come
  * from a compiled qualification; it is computed here otherwise.
+ *
+ * Fillers: the catalogue units first (parts.unitFillers, shared), then the learner's valid
+ * achievements that can fill some place, in input order (an achievement that fills no place takes
+ * part in no search). Only the relative order within each kind matters to the search (option
+ * order, ties), so this numbering gives the same answers as any other. A slot none of the
+ * learner's achievements can fill is the empty record's (parts.baseSlots); the others are rebuilt
+ * with the learner's achievements first (larger credit first, then input order) and without the
+ * units of URNs the learner validly holds (an expired achievement's unit may be taken again).
  */
 export function buildModel(
   input: ModelInput,
   parts: ModelParts = compileParts(input.qualification, input.units),
 ): SearchModel {
-  const fillers = buildFillers(input, parts);
-  const fillersByUrn = new Map<string, number[]>();
-  for (const [i, f] of fillers.entries()) {
-    const list = fillersByUrn.get(f.urn);
-    if (list) list.push(i);
-    else fillersByUrn.set(f.urn, [i]);
+  const months = input.qualification.creditValidityMonths;
+  // isValidOn's two comparisons, with the validity period's first day computed once.
+  const from = months === undefined ? '' : monthsBefore(input.on, months);
+  let fillers = parts.unitFillers;
+  let heldByUrn: Map<string, number[]> | null = null;
+  if (touched.length < parts.slots.length) touched = new Uint8Array(parts.slots.length * 2);
+  touched.fill(0, 0, parts.slots.length);
+  const achievements = input.achievements;
+  for (let i = 0; i < achievements.length; i++) {
+    const a = achievements[i] as Achievement;
+    if (a.achievedOn > input.on || a.achievedOn < from || !parts.slotsByEligible.has(a.urn)) continue;
+    if (!heldByUrn) {
+      heldByUrn = new Map();
+      fillers = fillers.slice();
+    }
+    const list = heldByUrn.get(a.urn);
+    if (list) list.push(fillers.length);
+    else heldByUrn.set(a.urn, [fillers.length]);
+    fillers.push({ urn: a.urn, credits: a.credits, rank: levelRank(a.level), cost: 0, achievement: i });
+    for (const s of parts.slotsByEligible.get(a.urn) ?? []) touched[s] = 1;
   }
-  const slots = parts.slots.map((shape): Slot => {
-    const fillerIds = [...new Set(shape.eligible.flatMap((u) => fillersByUrn.get(u) ?? []))];
-    return {
-      urn: shape.urn,
-      groups: shape.groups,
-      allGroups: shape.allGroups,
-      options: orderOptions(fillers, fillerIds, shape.urn).flatMap((f) =>
-        shape.groups.map((group) => ({ filler: f, group })),
-      ),
-      barred: shape.barred,
-    };
-  });
-  return {
-    slots,
-    fillers,
+  const shared = {
     groups: parts.groups,
     minCredits: parts.qualification.minCredits,
     levelRules: parts.levelRules,
     levelRuleLevels: parts.levelRuleLevels,
     barredCount: parts.barredCount,
+    allClash: parts.allClash,
+    groupSlots: parts.groupSlots,
   };
-}
-
-/**
- * Valid achievements first, then a catalogue unit for each listed URN the learner has not validly
- * achieved (an expired achievement may be taken again).
- */
-function buildFillers(input: ModelInput, parts: ModelParts): Filler[] {
-  const months = input.qualification.creditValidityMonths;
-  const fillers: Filler[] = [];
-  const achieved = new Set<string>();
-  input.achievements.forEach((a, i) => {
-    if (!isValidOn(a.achievedOn, input.on, months)) return;
-    achieved.add(a.urn);
-    fillers.push({ urn: a.urn, credits: a.credits, rank: levelRank(a.level), cost: 0, achievement: i });
-  });
-  for (const urn of parts.listed) {
-    const unit = parts.catalogue.get(urn);
-    if (!unit || achieved.has(urn)) continue;
-    fillers.push({
-      urn,
-      credits: unit.credits,
-      rank: levelRank(unit.level),
-      cost: unit.credits,
-      achievement: -1,
-    });
+  if (!heldByUrn) {
+    return {
+      ...shared,
+      slots: parts.baseSlots,
+      fillers,
+      slotMost: parts.baseSlotMost,
+      fillerSlots: parts.baseFillerSlots,
+      optionStart: parts.baseOptionStart,
+    };
   }
-  return fillers;
+  const held = heldByUrn;
+  const slots = parts.baseSlots.slice();
+  const slotMost = parts.baseSlotMost.slice();
+  const fillerSlots = new Int32Array(fillers.length);
+  fillerSlots.set(parts.baseFillerSlots);
+  for (let s = 0; s < slots.length; s++) {
+    if (touched[s] !== 1) continue;
+    const shape = parts.slots[s] as SlotShape;
+    countFillers(slots[s] as Slot, fillerSlots, -1);
+    const ids = heldFillers(shape.eligible, held, fillers);
+    for (const i of shape.catalogueOrder) {
+      if (!held.has(parts.listed[i] ?? '')) ids.push(parts.unitFillerOf[i] ?? -1);
+    }
+    const slot = slotWith(shape, ids);
+    countFillers(slot, fillerSlots, 1);
+    slots[s] = slot;
+    let most = 0;
+    for (const f of ids) most = Math.max(most, fillers[f]?.credits ?? 0);
+    slotMost[s] = most;
+  }
+  const optionStart = new Int32Array(slots.length + 1);
+  for (let s = 0; s < slots.length; s++) {
+    optionStart[s + 1] = (optionStart[s] ?? 0) + (slots[s]?.options.length ?? 0);
+  }
+  return { ...shared, slots, fillers, slotMost, fillerSlots, optionStart };
 }
 
+/** Per slot, 1 when one of the learner's achievements can fill it: scratch for buildModel. */
+let touched = new Uint8Array(64);
+
 /**
- * Achievements before units, larger credit first (finds high-credit assignments early); the slot's
- * own unit before an equivalent's, so including a unit is tried at its own place first.
+ * The learner's achievements that can fill a place with these eligible URNs, larger credit first
+ * (finds high-credit assignments early), then in input order.
  */
-function orderOptions(fillers: Filler[], ids: number[], urn: string): number[] {
-  const key = (id: number) => fillers[id] as Filler;
-  return ids.sort((a, b) => {
-    const fa = key(a);
-    const fb = key(b);
-    if ((fa.cost === 0) !== (fb.cost === 0)) return fa.cost === 0 ? -1 : 1;
-    if (fa.cost > 0 && (fa.urn === urn) !== (fb.urn === urn)) return fa.urn === urn ? -1 : 1;
-    return fb.credits - fa.credits || a - b;
-  });
+function heldFillers(eligible: string[], heldByUrn: Map<string, number[]>, fillers: Filler[]): number[] {
+  const ids: number[] = [];
+  for (const u of eligible) for (const f of heldByUrn.get(u) ?? []) if (!ids.includes(f)) ids.push(f);
+  const credits = (id: number) => fillers[id]?.credits ?? 0;
+  return ids.length > 1 ? ids.sort((a, b) => credits(b) - credits(a) || a - b) : ids;
 }

@@ -21,38 +21,52 @@ export function describeAssignment(
 ): Pick<EvaluationResult, 'countedCredits' | 'levelRules' | 'groups' | 'unused'> & {
   placements: Placement[];
 } {
+  // Per slot: the group its achievement counts in (-1: none counted there) and that filler.
+  const slots = model.slots;
+  const groupOf = new Int32Array(slots.length).fill(-1);
+  const fillerAt = new Int32Array(slots.length);
   const assigned: { group: number; urn: string; filler: number }[] = [];
   solution?.choice.forEach((optionIndex, s) => {
-    const slot = model.slots[s];
+    const slot = slots[s];
     const o = optionIndex >= 0 ? slot?.options[optionIndex] : undefined;
     if (slot && o && model.fillers[o.filler]?.cost === 0) {
       assigned.push({ group: o.group, urn: slot.urn, filler: o.filler });
+      groupOf[s] = o.group;
+      fillerAt[s] = o.filler;
     }
   });
-  const filled = new Set(assigned.map((a) => a.urn));
-  const usedBarred = new Set(model.slots.flatMap((slot) => (filled.has(slot.urn) ? slot.barred : [])));
+  const usedBarred = new Uint8Array(model.barredCount);
+  slots.forEach((slot, s) => {
+    if (groupOf[s] !== -1) for (const b of slot.barred) usedBarred[b] = 1;
+  });
   // A URN barred by one already filled cannot be added, so it is not shown as missing.
-  const open = new Set(
-    model.slots
-      .filter((slot) => !filled.has(slot.urn) && !slot.barred.some((b) => usedBarred.has(b)))
-      .map((slot) => slot.urn),
-  );
+  const open = slots.map((slot, s) => groupOf[s] === -1 && !slot.barred.some((b) => usedBarred[b] === 1));
   const fillerOf = (i: number) => model.fillers[i] ?? { urn: '', credits: 0, rank: -1 };
   const counted = assigned.map((a) => fillerOf(a.filler));
 
   const groups = model.groups.map((g, gi): GroupResult => {
-    const mine = assigned.filter((a) => a.group === gi);
-    const credits = mine.reduce((sum, a) => sum + fillerOf(a.filler).credits, 0);
-    const inGroup = new Set(mine.map((a) => a.urn));
+    const shown: string[] = [];
+    const missing: string[] = [];
+    let credits = 0;
+    // g.urns in listed order, as slot indexes: each slot is filled at most once.
+    for (const s of model.groupSlots[gi] ?? []) {
+      if (groupOf[s] === gi) {
+        // An equivalent shows the achievement's own URN.
+        const f = fillerOf(fillerAt[s] ?? -1);
+        shown.push(f.urn);
+        credits += f.credits;
+      } else if (g.all || open[s]) {
+        // `all` groups: every URN not filled in this group; others: URNs that could still be filled.
+        missing.push(slots[s]?.urn ?? '');
+      }
+    }
     return {
       id: g.id,
-      // In listed order; an equivalent shows the achievement's own URN.
-      assigned: g.urns.flatMap((u) => mine.filter((a) => a.urn === u).map((a) => fillerOf(a.filler).urn)),
+      assigned: shown,
       credits,
-      units: mine.length,
-      satisfied: credits >= g.minCredits && mine.length >= g.minUnits && (!g.all || inGroup.size === g.size),
-      // `all` groups: every URN not filled in this group; others: URNs that could still be filled.
-      missing: g.urns.filter((u) => (g.all ? !inGroup.has(u) : open.has(u))),
+      units: shown.length,
+      satisfied: credits >= g.minCredits && shown.length >= g.minUnits && (!g.all || shown.length === g.size),
+      missing,
     };
   });
 
@@ -65,9 +79,12 @@ export function describeAssignment(
   );
 
   const countedAchievements = new Set(counted.map((f) => f.urn));
-  const unused = [...new Set(achievements.map((a) => a.urn))]
-    .filter((u) => !countedAchievements.has(u))
-    .sort();
+  // Distinct URNs in sorted order: sorted, then equal neighbours skipped.
+  const urns = achievements.map((a) => a.urn).sort();
+  const unused: string[] = [];
+  urns.forEach((u, i) => {
+    if (u !== urns[i - 1] && !countedAchievements.has(u)) unused.push(u);
+  });
 
   return {
     countedCredits: counted.reduce((sum, f) => sum + f.credits, 0),

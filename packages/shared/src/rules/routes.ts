@@ -1,6 +1,7 @@
 import type { WorkBudget } from './errors';
 import type { SearchModel } from './model';
-import { ALLOWED, FORBIDDEN, REQUIRED, type Solution, search } from './search';
+import { type Solution, search } from './search';
+import { ALLOWED, FORBIDDEN, REQUIRED } from './search-mask';
 
 /** A set of catalogue units whose addition makes the qualification achieved. */
 export interface AddSet {
@@ -33,8 +34,10 @@ export function bestAddSet(
   allowed: Uint8Array,
   budget: WorkBudget,
   atLeast = 0,
+  /** Whether the search may use its exact shortcuts (see SearchRequest.shortcuts). */
+  shortcuts = true,
 ): AddSet | null {
-  const found = search({ model, allowed, objective: 'minCost', satisfy: true, budget, atLeast });
+  const found = search({ model, allowed, objective: 'minCost', satisfy: true, budget, atLeast, shortcuts });
   return found ? toAddSet(model, found) : null;
 }
 
@@ -76,6 +79,7 @@ export function routesToAchievement(
   first: AddSet,
   limit: number,
   budget: WorkBudget,
+  shortcuts = true,
 ): AddSet[] {
   const routes: AddSet[] = [];
   const queue: Subspace[] = [{ allowed: base, key: first, best: first }];
@@ -85,7 +89,7 @@ export function routesToAchievement(
     const node = queue.shift() as Subspace;
     if (node.best === undefined) {
       // Every set in a subspace costs at least its parent's best (its key), so deepening starts there.
-      node.best = bestAddSet(model, node.allowed, budget, node.key.cost);
+      node.best = bestAddSet(model, node.allowed, budget, node.key.cost, shortcuts);
       if (node.best) queue.push({ ...node, key: node.best });
       continue;
     }
@@ -121,9 +125,11 @@ function splitWithout(allowed: Uint8Array, removed: AddSet, key: AddSet): Subspa
 }
 
 export function maskFor(model: SearchModel, withUnits: 'none' | 'all' | readonly number[]): Uint8Array {
-  const picked = Array.isArray(withUnits) ? new Set(withUnits) : null;
-  return Uint8Array.from(model.fillers, (f, i) => {
-    if (f.cost === 0 || withUnits === 'all') return ALLOWED;
-    return picked?.has(i) ? ALLOWED : FORBIDDEN;
-  });
+  const fillers = model.fillers;
+  const mask = new Uint8Array(fillers.length);
+  for (let i = 0; i < fillers.length; i++) {
+    mask[i] = withUnits === 'all' || fillers[i]?.cost === 0 ? ALLOWED : FORBIDDEN;
+  }
+  if (Array.isArray(withUnits)) for (const i of withUnits) mask[i] = ALLOWED;
+  return mask;
 }

@@ -1,13 +1,10 @@
-import { type BoundContext, BoundScratch, computeBound } from './bounds';
+import { type BoundContext, computeBound } from './bounds';
 import type { WorkBudget } from './errors';
 import { StateMemo } from './memo';
 import type { SearchModel } from './model';
-import { canApply, SearchState } from './state';
-
-/** Per-filler permission for one search: units outside a route's include/exclude sets are 0. */
-export const FORBIDDEN = 0;
-export const ALLOWED = 1;
-export const REQUIRED = 2;
+import { buildPlan, COSTED, FREE, MUST_TAKE, type SearchPlan } from './search-plan';
+import { canApply, type SearchState } from './state';
+import { workspaceFor } from './workspace';
 
 export interface SearchRequest {
   model: SearchModel;
@@ -16,15 +13,15 @@ export interface SearchRequest {
   objective: 'maxCredit' | 'minCost';
   /** Only assignments that satisfy the qualification count (always so for minCost). */
   satisfy: boolean;
-  /**
-   * Internal (minCost): one round of iterative deepening. Nodes whose least possible added credit
-   * exceeds `limit` are cut, the smallest such value is kept in `next`, and the first solution
-   * found ends the round.
-   */
-  round?: { limit: number; next: number };
   /** minCost: a known lower bound on the answer; deepening starts there (it must not exceed it). */
   atLeast?: number;
   budget: WorkBudget;
+  /**
+   * Exact shortcuts, on by default: minCost finishes a round at once from a node whose state
+   * already satisfies the qualification (`finishSatisfied`); maxCredit leaves a node once the
+   * incumbent reaches its upper bound (`stop`). Off only to test them against the plain search.
+   */
+  shortcuts?: boolean;
 }
 
 export interface Solution {
@@ -36,110 +33,28 @@ export interface Solution {
 }
 
 /**
+ * One round of iterative deepening (minCost): nodes whose least possible added credit exceeds
+ * `limit` are cut, the smallest such value is kept in `next`, and the first solution found ends
+ * the round.
+ */
+interface Round {
+  limit: number;
+  next: number;
+}
+
+/**
  * Depth-first branch and bound over slots (listed URNs, in URN order). Each slot is either left
  * empty or filled by one option (filler, group); rules 1–4 are enforced as options are applied, and
  * `computeBound` cuts subtrees that cannot satisfy the rules or beat the incumbent. Exact: a
  * subtree is only cut when no assignment in it can be better than one already found.
  */
 export function search(req: SearchRequest): Solution | null {
-  const { model, allowed, objective, budget } = req;
+  const { model, objective } = req;
   const satisfy = req.satisfy || objective === 'minCost';
-  if (satisfy && model.slots.some((s) => s.allGroups.length > 1)) return null;
-  const st = new SearchState(model);
-  const slotsOf = new Int32Array(model.fillers.length);
-  for (const slot of model.slots)
-    for (const f of new Set(slot.options.map((o) => o.filler))) slotsOf[f] = (slotsOf[f] ?? 0) + 1;
-  const orders = model.slots.map((_, s) => slotOrder(model, s, req, satisfy, slotsOf));
-  const active = orders.flatMap((order, s) => (order.some((i) => i >= 0) ? [s] : []));
-  // Group by group, so each group closes early and drops out of the memo key. Within a group the
-  // largest credit first when maximising; when minimising added credit the smallest first, so that
-  // leaving slots empty first makes the first routes found use few, large units.
-  const firstGroup = (s: number) => model.slots[s]?.groups[0] ?? 0;
-  const most = (s: number) =>
-    Math.max(0, ...(model.slots[s]?.options ?? []).map((o) => model.fillers[o.filler]?.credits ?? 0));
-  // Slots that must take a required unit go first: the route's fixed part is settled at once.
-  const forced = (s: number) => (orders[s]?.[0] === -2 ? 0 : 1);
-  const dir = objective === 'minCost' ? 1 : -1;
-  active.sort(
-    (a, b) => forced(a) - forced(b) || firstGroup(a) - firstGroup(b) || dir * (most(a) - most(b)) || a - b,
-  );
-  for (const order of orders) if (order[0] === -2) order.shift();
-  const required = [...allowed.keys()].filter((f) => allowed[f] === REQUIRED);
-  const ctx: BoundContext = {
-    state: st,
-    allowed,
-    costed: objective === 'minCost',
-    satisfy,
-    requiredCost: 0,
-    sc: new BoundScratch(model),
-    active,
-  };
-  if (objective === 'minCost' && !req.round) return deepen(req);
-  const round = req.round;
-  let best: Solution | null = null;
-  let done = false;
-  const memo = new StateMemo(model, active, allowed);
-  // One number orders partial scores: credit to add, then units (never more than 1000 in a search).
-  const score = () => (objective === 'maxCredit' ? -st.total : st.cost * 1000 + st.count);
-  // Required units not yet used: credit returned, number in reqCount (no tuple allocated per node).
-  let reqCount = 0;
-  const requiredLeft = (): number => {
-    let cost = 0;
-    reqCount = 0;
-    for (const f of required) {
-      if (st.fillerUsed[f] === 0) {
-        cost += model.fillers[f]?.cost ?? 0;
-        reqCount++;
-      }
-    }
-    return cost;
-  };
-  // While credit is still missing, adding a unit (smallest first) is tried before leaving the
-  // slot empty: that walks straight to a solution when the bound is exact, as it usually is.
-  const unitsFirst = orders.map((o) => (o.includes(-1) ? [...o.filter((i) => i >= 0), -1] : o));
-  /** True when nothing below this node can beat the incumbent. */
-  const cut = (lb: number, ub: number): boolean => {
-    if (objective === 'maxCredit') return best !== null && st.total + ub <= best.total;
-    const cost = st.cost + lb;
-    if (!best) return false;
-    // Only less credit is an improvement: proving the fewest units among equal-credit sets would
-    // mean exploring every tie, which is what makes large optional pools explode.
-    return cost >= best.cost;
-  };
-  const dfs = (depth: number): void => {
-    budget.tick();
-    if (memo.dominated(memo.key(st, depth, satisfy), score())) return;
-    ctx.requiredCost = requiredLeft();
-    computeBound(ctx, depth);
-    if (!ctx.sc.feasible) return;
-    const estimate = st.cost + ctx.sc.lb;
-    if (round && estimate > round.limit) {
-      round.next = Math.min(round.next, estimate);
-      return;
-    }
-    if (cut(ctx.sc.lb, ctx.sc.ub)) return;
-    if (depth === active.length) {
-      if (reqCount > 0 || (satisfy && !st.satisfies())) return;
-      best = { choice: st.choice.slice(), total: st.total, cost: st.cost, count: st.count };
-      if (round) done = true;
-      return;
-    }
-    const slot = active[depth] ?? 0;
-    const barred = st.isBarred(slot);
-    const tries = (round && ctx.sc.missing ? unitsFirst[slot] : orders[slot]) ?? [];
-    for (const i of tries) {
-      if (i < 0) {
-        dfs(depth + 1);
-      } else if (!barred && canApply(st, allowed, slot, i)) {
-        st.apply(slot, i, 1);
-        dfs(depth + 1);
-        st.apply(slot, i, -1);
-      }
-      if (done) return;
-    }
-  };
-  dfs(0);
-  return best;
+  if (satisfy && model.allClash) return null;
+  const plan = buildPlan(model, req.allowed, objective, satisfy);
+  const runner = new SearchRunner(plan, req.budget, req.shortcuts !== false);
+  return objective === 'minCost' ? deepen(runner, req.atLeast ?? 0) : runner.run(null);
 }
 
 /**
@@ -149,49 +64,211 @@ export function search(req: SearchRequest): Solution | null {
  * limit was explored exhaustively. Rounds below a known lower bound (`atLeast`) could only fail, so
  * they are skipped; the last round, and so the solution, is the same.
  */
-function deepen(req: SearchRequest): Solution | null {
-  let limit = req.atLeast ?? 0;
+function deepen(runner: SearchRunner, atLeast: number): Solution | null {
+  let limit = atLeast;
   for (let rounds = 1; ; rounds++) {
     const round = { limit, next: Number.POSITIVE_INFINITY };
-    const found = search({ ...req, round });
+    const found = runner.run(round);
     if (found) return found;
     if (!Number.isFinite(round.next)) return null;
     // Unreachable: would climb a credit per round to the largest cost; one unlimited round proves it
     // (not earlier: for a reachable one that round is wasted work).
-    if (rounds === 8 && !search({ ...req, round: { limit: Number.POSITIVE_INFINITY, next: 0 } })) return null;
+    if (rounds === 8 && !runner.run({ limit: Number.POSITIVE_INFINITY, next: 0 })) return null;
     limit = round.next;
   }
 }
 
-/**
- * The order options are tried in, -1 standing for "leave empty". A slot in an `all` group can only
- * be filled in that group when satisfying, and never left empty. Cheap options first finds good
- * incumbents early.
- */
-function slotOrder(
-  model: SearchModel,
-  s: number,
-  req: SearchRequest,
-  satisfy: boolean,
-  slotsOf: Int32Array,
-): number[] {
-  const slot = model.slots[s];
-  if (!slot) return [];
-  // A required unit that can only fill this slot must fill it (marked -2 for the caller to sort).
-  const mustTake = slot.options.flatMap((o, i) =>
-    req.allowed[o.filler] === REQUIRED && slotsOf[o.filler] === 1 ? [i] : [],
-  );
-  if (mustTake.length > 0) {
-    const groups = satisfy && slot.allGroups.length > 0 ? slot.allGroups : null;
-    return [-2, ...mustTake.filter((i) => !groups || groups.includes(slot.options[i]?.group ?? -1))];
+/** The depth-first search of one plan; `run` may be called once per round (state is restored). */
+class SearchRunner {
+  private readonly st: SearchState;
+  private readonly ctx: BoundContext;
+  private readonly memo: StateMemo;
+  private readonly minCost: boolean;
+  private best: Solution | null = null;
+  private done = false;
+  private round: Round | null = null;
+  /** Required units not yet used, counted by requiredLeft (no tuple allocated per node). */
+  private reqCount = 0;
+
+  constructor(
+    private readonly plan: SearchPlan,
+    private readonly budget: WorkBudget,
+    private readonly shortcuts: boolean,
+  ) {
+    const { model, allowed, active } = plan;
+    const space = workspaceFor(model);
+    this.st = space.state;
+    this.minCost = plan.objective === 'minCost';
+    this.ctx = {
+      state: this.st,
+      allowed,
+      costed: this.minCost,
+      satisfy: plan.satisfy,
+      requiredCost: 0,
+      sc: space.scratch,
+      active,
+      suffix: plan.suffix,
+    };
+    this.memo = new StateMemo(model, active, allowed, space.table);
   }
-  const onlyGroup = satisfy && slot.allGroups.length > 0 ? (slot.allGroups[0] ?? -1) : -1;
-  const ids = slot.options.flatMap((o, i) =>
-    req.allowed[o.filler] !== FORBIDDEN && (onlyGroup < 0 || o.group === onlyGroup) ? [i] : [],
-  );
-  const isFree = (i: number) =>
-    req.objective === 'maxCredit' || model.fillers[slot.options[i]?.filler ?? -1]?.cost === 0;
-  const free = ids.filter(isFree);
-  const costed = ids.filter((i) => !isFree(i));
-  return onlyGroup >= 0 ? [...free, ...costed] : [...free, -1, ...costed];
+
+  run(round: Round | null): Solution | null {
+    this.best = null;
+    this.done = false;
+    this.round = round;
+    this.memo.clear();
+    this.dfs(0);
+    return this.best;
+  }
+
+  /** One number orders partial scores: credit to add, then units (never more than 1000 in a search). */
+  private score(): number {
+    const st = this.st;
+    return this.minCost ? st.cost * 1000 + st.count : -st.total;
+  }
+
+  /** Credit of the required units not yet used; their number in reqCount. */
+  private requiredLeft(): number {
+    const { st, plan } = this;
+    let cost = 0;
+    this.reqCount = 0;
+    for (const f of plan.required) {
+      if (st.fillerUsed[f] === 0) {
+        cost += plan.model.fillers[f]?.cost ?? 0;
+        this.reqCount++;
+      }
+    }
+    return cost;
+  }
+
+  /** True when nothing below this node can beat the incumbent. */
+  private cut(lb: number, ub: number): boolean {
+    const best = this.best;
+    if (!best) return false;
+    if (!this.minCost) return this.st.total + ub <= best.total;
+    // Only less credit is an improvement: proving the fewest units among equal-credit sets would
+    // mean exploring every tie, which is what makes large optional pools explode.
+    return this.st.cost + lb >= best.cost;
+  }
+
+  private dfs(depth: number): void {
+    const { st, plan } = this;
+    this.budget.tick();
+    const score = this.score();
+    if (this.memo.dominated(st, depth, plan.satisfy, score)) return;
+    // The memo only needs states whose completions are known to hold nothing better: a node its
+    // bound cuts would be cut again by an equivalent one (or, explored, would find nothing), so
+    // only expanded nodes are recorded. After a round's first solution nothing more is looked up,
+    // so the path to it is not recorded either.
+    if (this.expand(depth) && !this.done) this.memo.record(st, depth, plan.satisfy, score);
+  }
+
+  /** Bounds the node at `depth` and, unless it is cut (false), tries its children in order. */
+  private expand(depth: number): boolean {
+    const { st, ctx, plan, round } = this;
+    ctx.requiredCost = this.requiredLeft();
+    computeBound(ctx, depth);
+    const sc = ctx.sc;
+    if (!sc.feasible) return false;
+    const estimate = st.cost + sc.lb;
+    if (round && estimate > round.limit) {
+      round.next = Math.min(round.next, estimate);
+      return false;
+    }
+    if (this.cut(sc.lb, sc.ub)) return false;
+    const ceiling = st.total + sc.ub;
+    const active = plan.active;
+    if (depth === active.length) {
+      if (this.reqCount > 0 || (plan.satisfy && !st.satisfies())) return true;
+      this.best = { choice: st.choiceOf(), total: st.total, cost: st.cost, count: st.count };
+      if (round) this.done = true;
+      return true;
+    }
+    if (round && this.shortcuts && this.reqCount === 0 && st.satisfies()) {
+      this.finishSatisfied(depth);
+      return true;
+    }
+    const slot = active[depth] ?? 0;
+    // While credit is still missing, adding a unit (smallest first) is tried before leaving the
+    // slot empty: that walks straight to a solution when the bound is exact, as it usually is.
+    const unitsFirst = round !== null && sc.missing;
+    const mayLeave = plan.onlyGroup[slot] === -1;
+    if (plan.mustTake[slot] === 1) {
+      this.tryKind(depth, slot, MUST_TAKE, ceiling);
+      return true;
+    }
+    if (this.tryKind(depth, slot, FREE, ceiling)) return true;
+    if (mayLeave && !unitsFirst && this.leaveEmpty(depth, ceiling)) return true;
+    if (this.tryKind(depth, slot, COSTED, ceiling)) return true;
+    if (mayLeave && unitsFirst) this.leaveEmpty(depth, ceiling);
+    return true;
+  }
+
+  /**
+   * The end of a round from a node (at `depth`) whose state satisfies the qualification with every
+   * required unit used. Below it nothing is missing, so each slot tries its free options (the
+   * learner's achievements) first, then "leave empty", before any unit: every such child still
+   * satisfies (adding never undoes a minimum; an `all` group's slots are all filled already, or
+   * it would not be satisfied), costs no more, so passes the bound (nothing is needed), and no
+   * equivalent node was recorded (it would have ended the round). So the search walks straight
+   * down, taking at each slot the first free option it may apply, to a leaf that is the round's
+   * first solution. That walk is done here without bounding each node.
+   */
+  private finishSatisfied(depth: number): void {
+    const { st, plan } = this;
+    const applied: number[] = [];
+    for (let d = depth; d < plan.active.length; d++) {
+      const slot = plan.active[d] ?? 0;
+      if (st.isBarred(slot)) continue;
+      const start = plan.model.optionStart[slot] ?? 0;
+      const count = (plan.model.optionStart[slot + 1] ?? 0) - start;
+      for (let i = 0; i < count; i++) {
+        if (plan.kinds[start + i] !== FREE || !canApply(st, plan.allowed, slot, i)) continue;
+        st.apply(slot, i, 1);
+        applied.push(slot, i);
+        break;
+      }
+    }
+    this.best = { choice: st.choiceOf(), total: st.total, cost: st.cost, count: st.count };
+    this.done = true;
+    for (let k = applied.length - 2; k >= 0; k -= 2) st.apply(applied[k] ?? 0, applied[k + 1] ?? 0, -1);
+  }
+
+  /** Leaves the slot at `depth` empty; true when the search of this node should stop. */
+  private leaveEmpty(depth: number, ceiling: number): boolean {
+    this.dfs(depth + 1);
+    return this.stop(ceiling);
+  }
+
+  /**
+   * Tries, in option order, each option of the slot whose kind (see SearchPlan.kinds) is `kind`;
+   * true when the search of this node should stop.
+   */
+  private tryKind(depth: number, slot: number, kind: number, ceiling: number): boolean {
+    const { st, plan } = this;
+    const kinds = plan.kinds;
+    const start = plan.model.optionStart[slot] ?? 0;
+    const count = (plan.model.optionStart[slot + 1] ?? 0) - start;
+    let barred = -1;
+    for (let i = 0; i < count; i++) {
+      if (kinds[start + i] !== kind) continue;
+      if (barred === -1) barred = st.isBarred(slot) ? 1 : 0;
+      if (barred === 1 || !canApply(st, this.plan.allowed, slot, i)) continue;
+      st.apply(slot, i, 1);
+      this.dfs(depth + 1);
+      st.apply(slot, i, -1);
+      if (this.stop(ceiling)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * A round ends at its first solution. maxCredit: once the incumbent reaches what this node could
+   * count at best (`ceiling`), no later child can beat it (only a strictly larger total replaces
+   * it), so they are not visited at all.
+   */
+  private stop(ceiling: number): boolean {
+    if (this.done) return true;
+    return this.shortcuts && !this.minCost && this.best !== null && this.best.total >= ceiling;
+  }
 }

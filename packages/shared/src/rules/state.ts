@@ -10,19 +10,49 @@ export class SearchState {
   readonly levelCounted: Int32Array;
   readonly barredUsed: Int32Array;
   readonly fillerUsed: Uint8Array;
-  /** Option index chosen for each slot, -1 when the slot is left empty. */
+  /** Option index chosen for each slot, -1 when the slot is left empty (see `choiceOf`). */
   readonly choice: Int32Array;
   total = 0;
   cost = 0;
   count = 0;
 
-  constructor(readonly model: SearchModel) {
+  /**
+   * Arrays hold at least the model's groups, level rules, barred sets, fillers and slots; a larger
+   * `capacity` lets one state serve other models too (see workspace.ts and `retarget`).
+   */
+  constructor(
+    public model: SearchModel,
+    capacity: { barred: number; fillers: number; slots: number } = {
+      barred: model.barredCount,
+      fillers: model.fillers.length,
+      slots: model.slots.length,
+    },
+  ) {
     this.groupCredits = new Int32Array(model.groups.length);
     this.groupUnits = new Int32Array(model.groups.length);
     this.levelCounted = new Int32Array(model.levelRules.length);
-    this.barredUsed = new Int32Array(model.barredCount);
-    this.fillerUsed = new Uint8Array(model.fillers.length);
-    this.choice = new Int32Array(model.slots.length).fill(-1);
+    this.barredUsed = new Int32Array(capacity.barred);
+    this.fillerUsed = new Uint8Array(capacity.fillers);
+    this.choice = new Int32Array(capacity.slots).fill(-1);
+  }
+
+  /** The empty assignment of another model with as many groups and level rules (and room for it). */
+  retarget(model: SearchModel): void {
+    this.model = model;
+    this.groupCredits.fill(0);
+    this.groupUnits.fill(0);
+    this.levelCounted.fill(0);
+    this.barredUsed.fill(0);
+    this.fillerUsed.fill(0);
+    this.choice.fill(-1);
+    this.total = 0;
+    this.cost = 0;
+    this.count = 0;
+  }
+
+  /** The chosen option per slot of the model, as a solution keeps it. */
+  choiceOf(): Int32Array {
+    return this.choice.slice(0, this.model.slots.length);
   }
 
   /** Rule 3: another URN of one of this slot's barred sets is already filled. */

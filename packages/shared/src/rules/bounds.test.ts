@@ -1,0 +1,154 @@
+import fc from 'fast-check';
+import { type BoundContext, computeBound, scanBound } from './bounds';
+import { buildModel, type SearchModel } from './model';
+import { lcg, randomMask, smallCase, syntheticCase } from './random-models';
+import { buildPlan, COSTED, FREE, MUST_TAKE } from './search-plan';
+import { canApply } from './state';
+import { StateTable } from './state-table';
+import { PrefixSubsetSums } from './subset-sum';
+import { workspaceFor } from './workspace';
+
+/**
+ * Walks one random path down the search tree of a random plan and, at every node, compares the
+ * bound from the static suffix with the bound from scanning every slot.
+ */
+function compareAlongRandomPath(model: SearchModel, rand: () => number): number {
+  const allowed = randomMask(model, rand);
+  const objective = rand() < 0.5 ? 'minCost' : 'maxCredit';
+  const satisfy = objective === 'minCost' || rand() < 0.7;
+  const plan = buildPlan(model, allowed, objective, satisfy);
+  const space = workspaceFor(model);
+  const st = space.state;
+  const ctx: BoundContext = {
+    state: st,
+    allowed,
+    costed: objective === 'minCost',
+    satisfy,
+    requiredCost: 0,
+    sc: space.scratch,
+    active: plan.active,
+    suffix: plan.suffix,
+  };
+  const applied: [number, number][] = [];
+  let compared = 0;
+  for (let depth = 0; depth <= plan.active.length; depth++) {
+    ctx.requiredCost = plan.required.reduce(
+      (sum, f) => sum + (st.fillerUsed[f] === 0 ? (model.fillers[f]?.cost ?? 0) : 0),
+      0,
+    );
+    computeBound(ctx, depth);
+    const fast = { ...pick(ctx) };
+    scanBound(ctx, depth);
+    expect(fast).toEqual(pick(ctx));
+    compared++;
+    if (depth === plan.active.length) break;
+    const slot = plan.active[depth] ?? 0;
+    const start = model.optionStart[slot] ?? 0;
+    const tried = (model.slots[slot]?.options ?? []).flatMap((_, i) =>
+      [FREE, COSTED, MUST_TAKE].includes(plan.kinds[start + i] ?? 0) &&
+      !st.isBarred(slot) &&
+      canApply(st, allowed, slot, i)
+        ? [i]
+        : [],
+    );
+    if (tried.length > 0 && rand() < 0.6) {
+      const i = tried[Math.floor(rand() * tried.length)] ?? 0;
+      st.apply(slot, i, 1);
+      applied.push([slot, i]);
+    }
+  }
+  // The workspace's state is shared: leave it empty, as a search does.
+  for (const [slot, i] of applied.reverse()) st.apply(slot, i, -1);
+  return compared;
+}
+
+function pick(ctx: BoundContext) {
+  const sc = ctx.sc;
+  return sc.feasible
+    ? { feasible: true, lb: sc.lb, ub: sc.ub, missing: sc.missing }
+    : { feasible: false, ub: sc.ub };
+}
+
+describe('the bound from the static suffix', () => {
+  it('equals the bound from scanning every slot, at random nodes of random searches', () => {
+    let nodes = 0;
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.boolean(), (seed, small) => {
+        const rand = lcg(seed);
+        const model = buildModel((small ? smallCase : syntheticCase)(rand));
+        for (let walk = 0; walk < 3; walk++) nodes += compareAlongRandomPath(model, rand);
+      }),
+      { numRuns: 600 },
+    );
+    expect(nodes).toBeGreaterThan(10_000);
+  });
+});
+
+describe('PrefixSubsetSums', () => {
+  it('gives the least subset sum reaching the target, as a brute force does', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 40 }), { maxLength: 9 }),
+        fc.array(fc.integer({ min: 1, max: 40 }), { maxLength: 3 }),
+        fc.nat({ max: 9 }),
+        fc.integer({ min: -5, max: 200 }),
+        (items, extra, cut, target) => {
+          const count = Math.min(cut, items.length);
+          const sums = new PrefixSubsetSums();
+          sums.build(Float64Array.from(items), items.length);
+          const pool = [...items.slice(0, count), ...extra];
+          let best = Number.POSITIVE_INFINITY;
+          for (let m = 0; m < 1 << pool.length; m++) {
+            let s = 0;
+            pool.forEach((c, i) => {
+              if (m & (1 << i)) s += c;
+            });
+            if (s >= target && s < best) best = s;
+          }
+          expect(sums.minAtLeast(count, Float64Array.from(extra), extra.length, target)).toBe(
+            target <= 0 ? 0 : best,
+          );
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('StateTable', () => {
+  it('keeps the best score per key exactly as a Map of the keys would', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.array(fc.integer({ min: -9, max: 9 }), { maxLength: 5 }),
+            fc.integer({ min: 0, max: 5 }),
+          ),
+          { minLength: 550, maxLength: 700 },
+        ),
+        (visits) => {
+          const table = new StateTable();
+          // Twice, clearing between, as a search's rounds do (and once releasing the memory).
+          for (const reset of ['clear', 'release'] as const) {
+            const reference = new Map<string, number>();
+            for (const [key, score] of visits) {
+              table.reserve(key.length);
+              key.forEach((v, i) => {
+                table.key[i] = v;
+              });
+              const seen = reference.get(key.join(','));
+              const dominated = seen !== undefined && seen <= score;
+              expect(table.has(key.length, score)).toBe(dominated);
+              if (!dominated) reference.set(key.join(','), score);
+              table.record(key.length, score);
+            }
+            table[reset]();
+          }
+          table.key[0] = 1;
+          expect(table.has(1, 1e9)).toBe(false);
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
+});
