@@ -27,6 +27,7 @@ interface LoadedQualification {
   versionId: string;
   title: string;
   qan: string;
+  awardingOrganisationId: string;
   compiled: CompiledQualification;
 }
 
@@ -60,6 +61,7 @@ function qualificationCache(tx: Tx, loaded: CompiledQualifications = new Map()) 
       versionId: version.id,
       title: q.title,
       qan: q.qan,
+      awardingOrganisationId: q.awardingOrganisationId,
       compiled: compileQualification(rules, units),
     };
   };
@@ -132,6 +134,7 @@ export async function detectClaims(
     countedCredits: number;
     digest: { centreName: string; claim: PossibleClaim };
   }[] = [];
+  const noLonger: NoLonger[] = [];
   let evaluations = 0;
   // Everything the batch needs, one query per table (not per learner), as plain SQL: a rescan runs this
   // for every learner, and mapping thousands of rows through Prisma's models cost more than the engine.
@@ -224,18 +227,32 @@ export async function detectClaims(
       );
       if (!result.achieved) {
         if (!statuses.some((status) => status === 'POSSIBLE' || status === 'SUBMITTED')) continue;
-        // Audited in the same statement, as every claim transition is.
-        await tx.$executeRaw`
+        // Audited in the same statement, as every claim transition is; emailed below.
+        const moved = await tx.$queryRaw<{ id: string; from: string; centreId: string }[]>`
           WITH moved AS (
             UPDATE "Claim" c SET status = 'NO_LONGER_ACHIEVABLE', "evaluatedAt" = now(), "updatedAt" = now(),
                    reason = 'The learner no longer meets the rules of combination (an achievement was withdrawn)'
               FROM "Claim" before
              WHERE c.id = before.id AND c."learnerId" = ${learner.id}::uuid
                AND c."qualificationId" = ${qualificationId}::uuid AND c.status IN ('POSSIBLE', 'SUBMITTED')
-            RETURNING c.id, before.status AS "from")
-          INSERT INTO "AuditEvent" (id, action, actor, "subjectType", "subjectId", details, "updatedAt")
-          SELECT gen_random_uuid(), 'claim.no_longer_achievable', 'system', 'Claim', id::text,
-                 jsonb_build_object('from', "from", 'to', 'NO_LONGER_ACHIEVABLE'), now() FROM moved`;
+            RETURNING c.id, before.status AS "from", c."centreId"),
+          audited AS (
+            INSERT INTO "AuditEvent" (id, action, actor, "subjectType", "subjectId", details, "updatedAt")
+            SELECT gen_random_uuid(), 'claim.no_longer_achievable', 'system', 'Claim', id::text,
+                   jsonb_build_object('from', "from", 'to', 'NO_LONGER_ACHIEVABLE'), now() FROM moved)
+          SELECT id::text AS id, "from"::text AS "from", "centreId"::text AS "centreId" FROM moved`;
+        for (const claim of moved) {
+          const centre = registrations.find((r) => r.centreId === claim.centreId);
+          noLonger.push({
+            ...claim,
+            centreName: centre?.centreName ?? '',
+            learnerName: `${learner.givenName} ${learner.familyName}`,
+            uln: learner.uln,
+            qualificationTitle: q.title,
+            qan: q.qan,
+            awardingOrganisationId: q.awardingOrganisationId,
+          });
+        }
         continue;
       }
       // Only a centre with no claim yet, or one no longer achievable, gets a (renewed) possible claim.
@@ -305,7 +322,75 @@ export async function detectClaims(
   }
   const newClaims = created.length;
   await sendDigests(tx, fresh, options.digestKey, options.publicUrl);
+  await sendNoLonger(tx, noLonger, options.publicUrl);
   return { evaluations, newClaims };
+}
+
+interface NoLonger {
+  id: string;
+  from: string;
+  centreId: string;
+  centreName: string;
+  learnerName: string;
+  uln: string;
+  qualificationTitle: string;
+  qan: string;
+  awardingOrganisationId: string;
+}
+
+/**
+ * Claims that a withdrawal made no longer achievable: the centre's users are told, and the awarding
+ * organisation's too when the claim was submitted to it.
+ */
+async function sendNoLonger(tx: Tx, claims: NoLonger[], publicUrl: string) {
+  if (claims.length === 0) return;
+  const organisations = new Set(claims.flatMap((c) => [c.centreId, c.awardingOrganisationId]));
+  const users = groupBy(
+    await tx.user.findMany({
+      where: { organisationId: { in: [...organisations] }, disabledAt: null },
+      select: { id: true, organisationId: true, fullName: true, email: true },
+    }),
+    (u) => u.organisationId,
+  );
+  const names = new Map(
+    (
+      await tx.organisation.findMany({
+        where: { id: { in: [...organisations] } },
+        select: { id: true, name: true },
+      })
+    ).map((o) => [o.id, o.name]),
+  );
+  const at = new Date();
+  for (const claim of claims) {
+    const audiences: ['centre' | 'awarding', string][] = [['centre', claim.centreId]];
+    if (claim.from === 'SUBMITTED') audiences.push(['awarding', claim.awardingOrganisationId]);
+    for (const [audience, organisationId] of audiences) {
+      for (const user of users.get(organisationId) ?? []) {
+        await enqueueEmail(
+          tx,
+          {
+            idempotencyKey: `claim:${claim.id}:NO_LONGER_ACHIEVABLE:${at.getTime()}:${user.id}`,
+            to: user.email,
+            template: 'claim-update',
+            data: {
+              action: 'no-longer-achievable',
+              audience,
+              recipientName: user.fullName,
+              awardingOrganisationName: names.get(claim.awardingOrganisationId) ?? '',
+              centreName: claim.centreName,
+              claimId: claim.id,
+              learnerName: claim.learnerName,
+              uln: claim.uln,
+              qualificationTitle: claim.qualificationTitle,
+              qan: claim.qan,
+              at,
+            },
+          },
+          { publicUrl },
+        );
+      }
+    }
+  }
 }
 
 /** One digest per centre user (enabled, with an email) for this job's new claims. */

@@ -210,6 +210,17 @@ describe('the claim lifecycle', () => {
       actor: 'system',
       details: { from: 'SUBMITTED', to: 'NO_LONGER_ACHIEVABLE' },
     });
+    // The centre and the awarding organisation it was submitted to are told.
+    for (const who of [centre, awarding]) {
+      const told = await t.database.prisma.outboxMessage.findMany({
+        where: {
+          template: 'claim-update',
+          to: `${who.signInId}@example.org`,
+          subject: { startsWith: 'Claim no longer achievable' },
+        },
+      });
+      expect(told).toHaveLength(1);
+    }
     const award = await call('POST', `/api/v1/claims/${claim.id}/award`, awarding);
     expect(award.statusCode).toBe(404);
     // The centre can withdraw it, which the awarding organisation then sees.

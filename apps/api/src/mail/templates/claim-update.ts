@@ -2,9 +2,15 @@ import { type EmailContent, paragraph } from './content';
 import { formatDateTime } from './format';
 import { type MailContext, mailPaths, mailUrl } from './paths';
 
-/** To an awarding organisation's users, when a centre submits a claim for one of its qualifications or withdraws one it submitted. */
+/**
+ * A claim changed without a decision: to the awarding organisation's users when a centre submits a
+ * claim or withdraws a submitted one; to the centre's users (and the awarding organisation's, for a
+ * submitted claim) when a withdrawn achievement makes it no longer achievable.
+ */
 export interface ClaimUpdateData {
-  action: 'submitted' | 'withdrawn';
+  action: 'submitted' | 'withdrawn' | 'no-longer-achievable';
+  /** Who receives it (default: the awarding organisation's users). */
+  audience?: 'awarding' | 'centre';
   recipientName: string;
   awardingOrganisationName: string;
   centreName: string;
@@ -17,17 +23,29 @@ export interface ClaimUpdateData {
   at: Date;
 }
 
+const OPENINGS: Record<ClaimUpdateData['action'], (data: ClaimUpdateData) => string> = {
+  submitted: (data) =>
+    `${data.centreName} has submitted a claim for a qualification that ${data.awardingOrganisationName} awards, at ${formatDateTime(data.at)}. LAR has checked that the learner's recorded units meet its rules of combination.`,
+  withdrawn: (data) =>
+    `${data.centreName} has withdrawn a claim it submitted, at ${formatDateTime(data.at)}. Nothing more needs to be decided for it.`,
+  'no-longer-achievable': (data) =>
+    `At ${formatDateTime(data.at)} an achievement was withdrawn, and the learner's recorded units no longer meet the qualification's rules of combination. The claim cannot be awarded unless the units are recorded again.`,
+};
+
+const SUBJECTS: Record<ClaimUpdateData['action'], string> = {
+  submitted: 'Claim submitted',
+  withdrawn: 'Claim withdrawn',
+  'no-longer-achievable': 'Claim no longer achievable',
+};
+
 export function claimUpdate(data: ClaimUpdateData, context: MailContext): EmailContent {
   const submitted = data.action === 'submitted';
+  const centre = data.audience === 'centre';
   return {
-    subject: `Claim ${data.action}: ${data.learnerName}, ${data.qualificationTitle}`,
+    subject: `${SUBJECTS[data.action]}: ${data.learnerName}, ${data.qualificationTitle}`,
     greeting: `Dear ${data.recipientName},`,
     blocks: [
-      paragraph(
-        submitted
-          ? `${data.centreName} has submitted a claim for a qualification that ${data.awardingOrganisationName} awards, at ${formatDateTime(data.at)}. LAR has checked that the learner's recorded units meet its rules of combination.`
-          : `${data.centreName} has withdrawn a claim it submitted, at ${formatDateTime(data.at)}. Nothing more needs to be decided for it.`,
-      ),
+      paragraph(OPENINGS[data.action](data)),
       {
         kind: 'details',
         rows: [
@@ -46,7 +64,9 @@ export function claimUpdate(data: ClaimUpdateData, context: MailContext): EmailC
       },
     ],
     footer: {
-      reason: `You received this email because you decide claims for ${data.awardingOrganisationName} on LAR.`,
+      reason: centre
+        ? `You received this email because you work on claims for ${data.centreName} on LAR.`
+        : `You received this email because you decide claims for ${data.awardingOrganisationName} on LAR.`,
     },
   };
 }
