@@ -32,3 +32,4 @@ export * from './auth';
 export * from './catalogue';
 export * from './claims';
 export * from './learners';
+export * from './record';

@@ -7,6 +7,8 @@ import catalogue from './catalogue';
 import claims from './claims';
 import learners from './learners';
 import me from './me';
+import organisations from './organisations';
+import selectLar from './select-lar';
 
 /** Every feature route lives under /api/v1, one folder per feature, each registered here. */
 const v1: FastifyPluginAsync = async (app) => {
@@ -18,6 +20,8 @@ const v1: FastifyPluginAsync = async (app) => {
   await app.register(catalogue, { prefix: '/catalogue' });
   await app.register(claims, { prefix: '/claims' });
   await app.register(learners, { prefix: '/learners' });
+  await app.register(organisations, { prefix: '/organisations' });
+  await app.register(selectLar, { prefix: '/select-lar' });
 };
 
 export default v1;

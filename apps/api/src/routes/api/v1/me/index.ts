@@ -26,6 +26,7 @@ import { isEmailAddress } from '../../../../lib/email-address';
 import { AppError } from '../../../../lib/errors';
 import { fieldError } from '../../../../lib/password-policy';
 import apiTokens from './api-tokens';
+import record from './record';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody };
 const tags = ['profile'];
@@ -167,6 +168,7 @@ const me: FastifyPluginAsyncTypebox = async (app) => {
     (request) => awardedQualifications(app.db, request.principal?.sub ?? ''),
   );
   await app.register(apiTokens, { prefix: '/api-tokens' });
+  await app.register(record);
 };
 
 export default me;

@@ -1,0 +1,162 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import {
+  AccessLogView,
+  ChangePermissionBody,
+  ErrorBody,
+  GrantPermissionBody,
+  MyRecord,
+  NotificationSettings,
+  Paging,
+  PermissionView,
+} from '@lar/shared/api';
+import { Type } from '@sinclair/typebox';
+import type { AccessRule } from '../../../../lib/access';
+import {
+  accessLog,
+  changePermission,
+  grantPermissions,
+  listPermissions,
+  revokePermission,
+} from '../../../../record/permissions';
+import { recordSections } from '../../../../record/sections';
+
+const learners: AccessRule = { kind: 'roles', roles: ['learner'] };
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const tags = ['my record'];
+const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
+
+/** Journeys 5 and 6 for the learner: the record, the permissions they grant, and who viewed it. */
+const record: FastifyPluginAsyncTypebox = async (app) => {
+  const config = { access: learners };
+  const me = (request: { principal?: { sub: string } }) => request.principal?.sub ?? '';
+  const mail = { publicUrl: app.config.publicUrl };
+
+  app.get(
+    '/record',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'My record: units, credit by level, qualifications, progress with routes, progression',
+        response: { 200: MyRecord, ...errors },
+      },
+    },
+    async (request) => {
+      const learner = await app.db.prisma.learner.findUniqueOrThrow({ where: { id: me(request) } });
+      const sections = await recordSections(app.db, learner.id, {
+        units: true,
+        qualifications: true,
+        progress: true,
+      });
+      return {
+        learner: {
+          uln: learner.uln,
+          givenName: learner.givenName,
+          familyName: learner.familyName,
+          dateOfBirth: learner.dateOfBirth.toISOString().slice(0, 10),
+          notifyOnView: learner.notifyOnView,
+        },
+        ...(sections as Required<typeof sections>),
+      };
+    },
+  );
+
+  app.put(
+    '/notifications',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Whether to be emailed each time an organisation views my record',
+        body: NotificationSettings,
+        response: { 200: NotificationSettings, ...errors },
+      },
+    },
+    async (request) => {
+      const updated = await app.db.prisma.learner.update({
+        where: { id: me(request) },
+        data: { notifyOnView: request.body.notifyOnView },
+      });
+      return { notifyOnView: updated.notifyOnView };
+    },
+  );
+
+  app.get(
+    '/permissions',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'My permissions, active first',
+        response: { 200: Type.Array(PermissionView), ...errors },
+      },
+    },
+    (request) => listPermissions(app.db, me(request)),
+  );
+
+  app.post(
+    '/permissions',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Grant sections of my record to an organisation (found by its code) until a date',
+        body: GrantPermissionBody,
+        response: { 201: Type.Array(PermissionView), ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await grantPermissions(app.db, me(request), request.body, mail)),
+  );
+
+  app.patch(
+    '/permissions/:id',
+    {
+      config,
+      schema: {
+        tags,
+        summary: "Change a permission's last day",
+        params: Id,
+        body: ChangePermissionBody,
+        response: { 200: PermissionView, ...errors },
+      },
+    },
+    (request) => changePermission(app.db, me(request), request.params.id, request.body.expiresOn),
+  );
+
+  app.delete(
+    '/permissions/:id',
+    {
+      config,
+      schema: { tags, summary: 'Revoke a permission', params: Id, response: { 204: Type.Null(), ...errors } },
+    },
+    async (request, reply) => {
+      await revokePermission(app.db, me(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/access-log',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Who viewed my record, when, and which sections (newest first)',
+        querystring: Paging,
+        response: {
+          200: Type.Object({
+            items: Type.Array(AccessLogView),
+            total: Type.Integer(),
+            page: Type.Integer(),
+            pageSize: Type.Integer(),
+          }),
+          ...errors,
+        },
+      },
+    },
+    (request) => accessLog(app.db, me(request), request.query),
+  );
+};
+
+export default record;

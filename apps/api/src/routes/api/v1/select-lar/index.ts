@@ -1,0 +1,32 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ErrorBody, SelectLarBody, SelectLarResponse } from '@lar/shared/api';
+import { selectLar } from '../../../../record/select-lar';
+
+/** Journey 7: a centre or third party views the sections of a record its learner permitted. */
+const selectLarRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/',
+    {
+      config: { access: { kind: 'roles', roles: ['centre', 'third_party'] } },
+      schema: {
+        tags: ['select lar'],
+        summary: "Select LAR: a learner's permitted sections, after re-entering your password",
+        description:
+          'Only the sections the learner permitted your organisation, unexpired and unrevoked, are present; ' +
+          'the others are absent. No permission and an unknown ULN give the same 404. A wrong password ' +
+          'counts toward your account’s lock. Every view is logged and may be emailed to the learner.',
+        body: SelectLarBody,
+        response: { 200: SelectLarResponse, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+      },
+    },
+    (request) =>
+      selectLar(
+        app.db,
+        { userId: request.principal?.sub ?? '', organisationId: request.principal?.org ?? '' },
+        request.body,
+        { publicUrl: app.config.publicUrl },
+      ),
+  );
+};
+
+export default selectLarRoutes;
