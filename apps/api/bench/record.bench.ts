@@ -1,0 +1,178 @@
+// `pnpm bench:record`: a learner's own record (`GET /api/v1/me/record`) and Select LAR
+// (`POST /api/v1/select-lar`, all three sections) under 50 concurrent connections for 30 s each
+// (autocannon), on PostgreSQL with 100,000 learners and 1,500,000 achievements, beside a bare Fastify
+// JSON route measured the same way in the same run.
+import autocannon from 'autocannon';
+import Fastify from 'fastify';
+import { buildApp } from '../src/build-app';
+import { loadConfig } from '../src/config';
+import { hashPassword } from '../src/lib/password';
+import { benchDatabase, table } from './helpers';
+import { BENCH_PASSWORD, seedSynthetic } from './synthetic';
+
+const LEARNERS = Number(process.env.LEARNERS ?? 100_000);
+const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
+const DURATION_S = Number(process.env.DURATION_S ?? 30);
+/** Learners who sign in (the record route) and who share their record with the bench employer (Select LAR). */
+const SAMPLE = 200;
+
+interface Measured {
+  name: string;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+async function load(
+  name: string,
+  url: string,
+  options: { method?: 'GET' | 'POST'; cookies?: string[]; bodies?: string[] } = {},
+): Promise<Measured> {
+  let next = 0;
+  const result = await autocannon({
+    url,
+    method: options.method ?? 'GET',
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    headers: options.bodies ? { 'content-type': 'application/json' } : {},
+    setupClient: (client) => {
+      const i = next++;
+      const cookie = options.cookies?.[i % options.cookies.length];
+      if (cookie)
+        client.setHeaders({ cookie, ...(options.bodies ? { 'content-type': 'application/json' } : {}) });
+      const body = options.bodies?.[i % options.bodies.length];
+      if (body) client.setBody(body);
+    },
+  });
+  return {
+    name,
+    perSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors,
+    non2xx: result.non2xx,
+  };
+}
+
+async function bareRoute(): Promise<{ url: string; close: () => Promise<void> }> {
+  const bare = Fastify({ logger: false });
+  bare.get('/bare', async () => ({ status: 'ok', learners: 100_000, time: new Date().toISOString() }));
+  await bare.listen({ host: '127.0.0.1', port: 0 });
+  return {
+    url: `http://127.0.0.1:${(bare.server.address() as { port: number }).port}/bare`,
+    close: () => bare.close(),
+  };
+}
+
+async function main() {
+  const db = await benchDatabase('lar_bench_record');
+  const seeded = await seedSynthetic(db, { learners: LEARNERS, extraLearners: 0 });
+  console.log(
+    `seeded ${seeded.learners?.toLocaleString('en-GB')} learners, ${seeded.achievements?.toLocaleString('en-GB')} achievements`,
+  );
+
+  // A third party whose user views records, and learners who sign in and share with it.
+  const passwordHash = await hashPassword(BENCH_PASSWORD);
+  await db.sql.query(`INSERT INTO "Organisation" (id, type, name, code, "codeType", address, phone, "updatedAt") VALUES
+    ('00000000-0000-0000-0000-00000000000e', 'THIRD_PARTY', 'Bench Employer', '10000012', 'UKPRN', '-', '-', now())`);
+  await db.sql.query(
+    `INSERT INTO "User" (id, "organisationId", "userId", "fullName", email, "passwordHash", "mustChangePassword", "updatedAt")
+     VALUES ('00000000-0000-0000-0000-0000000000e1', '00000000-0000-0000-0000-00000000000e', 'bench-employer',
+             'Bench Employer', 'employer@example.org', $1, false, now())`,
+    [passwordHash],
+  );
+  const sample = await db.sql.query<{ id: string; uln: string }>(
+    `SELECT id::text AS id, uln FROM "Learner" ORDER BY uln LIMIT ${SAMPLE} OFFSET 1000`,
+  );
+  await db.sql.query(
+    `UPDATE "Learner" SET "passwordHash" = $2, "mustChangePassword" = false, email = 'l' || uln || '@example.org'
+      WHERE id = ANY($1::uuid[])`,
+    [sample.map((l) => l.id), passwordHash],
+  );
+  await db.sql.query(
+    `INSERT INTO "Permission" (id, "learnerId", "organisationId", section, "expiresAt", "updatedAt")
+     SELECT gen_random_uuid(), l, '00000000-0000-0000-0000-00000000000e', s::"RecordSection", now() + interval '30 days', now()
+       FROM unnest($1::uuid[]) AS l CROSS JOIN unnest(ARRAY['UNITS', 'QUALIFICATIONS', 'PROGRESS']) AS s`,
+    [sample.map((l) => l.id)],
+  );
+
+  const config = {
+    ...loadConfig({
+      DATABASE_URL: db.url,
+      DATABASE_POOL_SIZE: '20',
+      JWT_SECRET: 'b'.repeat(40),
+      LOG_LEVEL: 'silent',
+      RATE_LIMIT_PER_MINUTE: '100000000',
+      AUTH_RATE_LIMIT_PER_MINUTE: '100000000',
+      // The view emails would otherwise queue up behind the load; delivery is measured by bench:mail.
+      RUN_WORKERS: 'false',
+    }),
+    seedDemo: false,
+  };
+  const app = await buildApp({ config, database: db });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  const cookiesOf = (res: Response) =>
+    res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+  const learnerCookies: string[] = [];
+  for (const l of sample.slice(0, CONNECTIONS)) {
+    const res = await fetch(`${base}/api/v1/auth/learner-sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ uln: l.uln, password: BENCH_PASSWORD }),
+    });
+    learnerCookies.push(cookiesOf(res));
+  }
+  const employer = await fetch(`${base}/api/v1/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId: 'bench-employer', password: BENCH_PASSWORD }),
+  });
+  const employerCookie = cookiesOf(employer);
+  const bare = await bareRoute();
+
+  const rows: Measured[] = [];
+  rows.push(await load('bare Fastify JSON route (baseline)', bare.url));
+  rows.push(
+    await load('GET /api/v1/me/record (own record)', `${base}/api/v1/me/record`, { cookies: learnerCookies }),
+  );
+  rows.push(
+    await load('POST /api/v1/select-lar (3 sections)', `${base}/api/v1/select-lar`, {
+      method: 'POST',
+      cookies: [employerCookie],
+      bodies: sample.map((l) => JSON.stringify({ uln: l.uln, password: BENCH_PASSWORD })),
+    }),
+  );
+  await bare.close();
+  await app.close();
+  await db.close();
+
+  const baseline = rows[0]?.perSecond ?? 1;
+  console.log(
+    `Records under ${CONNECTIONS} connections for ${DURATION_S} s each (PostgreSQL, ${LEARNERS.toLocaleString('en-GB')} learners)`,
+  );
+  console.log(
+    table([
+      ['route', 'requests/s', 'vs bare', 'p50', 'p99 (goal ≤ 50 ms)', 'errors', 'non-2xx'],
+      ...rows.map((r) => [
+        r.name,
+        Math.round(r.perSecond).toLocaleString('en-GB'),
+        `${((r.perSecond / baseline) * 100).toFixed(1)}%`,
+        `${r.p50} ms`,
+        `${r.p99} ms`,
+        r.errors,
+        r.non2xx,
+      ]),
+    ]),
+  );
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
