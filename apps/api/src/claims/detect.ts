@@ -1,6 +1,5 @@
 import {
   type CompiledQualification,
-  compileQualification,
   evaluateCompiled,
   RocTooComplexError,
   todayUtc,
@@ -11,6 +10,7 @@ import type { Prisma } from '../generated/prisma/client';
 import type { JobHandler } from '../jobs/worker';
 import { enqueueEmail } from '../mail/outbox';
 import type { PossibleClaim } from '../mail/templates';
+import { compiledFor } from './compiled-cache';
 
 export const CLAIMS_DETECT_QUEUE = 'claims-detect';
 
@@ -62,7 +62,7 @@ function qualificationCache(tx: Tx, loaded: CompiledQualifications = new Map()) 
       title: q.title,
       qan: q.qan,
       awardingOrganisationId: q.awardingOrganisationId,
-      compiled: compileQualification(rules, units),
+      compiled: compiledFor(version.id, rules, units),
     };
   };
   return (id: string) => {

@@ -1,7 +1,8 @@
 import type { RecordProgress, RecordProgressItem, RecordUnits } from '@lar/shared/api';
-import { evaluate, LEVELS, levelRank, RocTooComplexError, todayUtc } from '@lar/shared/rules';
+import { evaluateCompiled, LEVELS, levelRank, RocTooComplexError, todayUtc } from '@lar/shared/rules';
 import type { Achievement, CatalogueUnit, QualificationDefinition } from '@lar/shared/schemas';
 import { awardedQualifications } from '../claims/awarded';
+import { compiledFor } from '../claims/compiled-cache';
 import type { Database } from '../db/database';
 
 interface HeldUnit {
@@ -66,6 +67,7 @@ async function progressSection(db: Database, held: HeldUnit[], awarded: Set<stri
   const urns = [...new Set(held.map((u) => u.urn))];
   const listing = await db.sql.query<{
     id: string;
+    versionId: string;
     qan: string;
     title: string;
     level: string;
@@ -73,13 +75,14 @@ async function progressSection(db: Database, held: HeldUnit[], awarded: Set<stri
     rules: QualificationDefinition;
     urns: string[];
   }>(
-    `SELECT q.id::text AS id, q.qan, q.title, q.level, o.name AS "awardingOrganisation", v.rules, array_agg(qu.urn) AS urns
+    `SELECT q.id::text AS id, v.id::text AS "versionId", q.qan, q.title, q.level, o.name AS "awardingOrganisation", v.rules,
+            array_agg(qu.urn) AS urns
        FROM "QualificationUnit" qu
        JOIN "Qualification" q ON q.id = qu."qualificationId"
        JOIN "QualificationVersion" v ON v."qualificationId" = q.id AND v.version = q."currentVersion"
        JOIN "Organisation" o ON o.id = q."awardingOrganisationId"
       WHERE qu.urn = ANY($1::text[])
-      GROUP BY q.id, o.name, v.rules`,
+      GROUP BY q.id, v.id, o.name`,
     [urns],
   );
   const listed = [...new Set(listing.flatMap((q) => q.rules.groups.flatMap((g) => g.units)))];
@@ -102,7 +105,11 @@ async function progressSection(db: Database, held: HeldUnit[], awarded: Set<stri
       .map((urn) => catalogue.get(urn))
       .filter((u): u is CatalogueUnit => u !== undefined);
     try {
-      const evaluation = evaluate({ qualification: q.rules, units, achievements, on, routes: 3 });
+      const evaluation = evaluateCompiled(compiledFor(q.versionId, q.rules, units), {
+        achievements,
+        on,
+        routes: 3,
+      });
       if (evaluation.achieved) achievedLevels.add(q.level);
       items.push({
         qualification: {
