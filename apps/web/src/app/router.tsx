@@ -105,9 +105,22 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             },
             { path: paths.claims.path, lazy: load(queryClient, () => import('./routes/claims/claims')) },
             { path: paths.claim.path, lazy: load(queryClient, () => import('./routes/claims/claim')) },
+            { path: paths.myRecord.path, lazy: load(queryClient, () => import('./routes/my-record/record')) },
             {
               path: paths.myQualifications.path,
               lazy: load(queryClient, () => import('./routes/my-record/qualifications')),
+            },
+            {
+              path: paths.myPermissions.path,
+              lazy: load(queryClient, () => import('./routes/my-record/permissions')),
+            },
+            {
+              path: paths.myAccessLog.path,
+              lazy: load(queryClient, () => import('./routes/my-record/access-log')),
+            },
+            {
+              path: paths.selectLar.path,
+              lazy: load(queryClient, () => import('./routes/select-lar/select-lar')),
             },
             // Also shown by the error page for a 404, so it is in the main bundle anyway.
             { path: '*', Component: NotFoundPage },

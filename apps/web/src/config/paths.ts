@@ -178,9 +178,29 @@ export const paths = {
     path: '/claims/:claimId',
     getHref: (claimId: string) => `/claims/${encodeURIComponent(claimId)}`,
   },
+  myRecord: {
+    path: '/my-record',
+    getHref: () => '/my-record',
+  },
   myQualifications: {
     path: '/my-record/qualifications',
     getHref: () => '/my-record/qualifications',
+  },
+  myPermissions: {
+    /** Emails link here (the API's mail templates), so the path must not change. */
+    path: '/my-record/permissions',
+    getHref: () => '/my-record/permissions',
+  },
+  myAccessLog: {
+    /** Emails link here ("… viewed your learner record"), so the path must not change. Page 1 is left out. */
+    path: '/my-record/access-log',
+    getHref: ({ page }: { page?: number } = {}) =>
+      withQuery('/my-record/access-log', { page: page && page > 1 ? String(page) : undefined }),
+  },
+  selectLar: {
+    /** Emails link here, so the path must not change. */
+    path: '/select-lar',
+    getHref: () => '/select-lar',
   },
 } as const;
 

@@ -119,8 +119,31 @@ function CentreTasks() {
           claim, to check and submit
         </li>
         <li>
+          <Link to={paths.selectLar.getHref()}>Select LAR</Link>: view a learner’s record where the learner
+          has given you permission
+        </li>
+        <li>
           <Link to={paths.catalogue.getHref()}>The catalogue</Link>: units and qualifications, with their
           rules of combination
+        </li>
+      </ul>
+    </section>
+  );
+}
+
+/** For an employer or other provider: Select LAR. */
+function ThirdPartyTasks() {
+  const me = useMe().data;
+  if (me?.role !== 'third_party') return null;
+  return (
+    <section aria-labelledby="your-third-party" className="inset-text">
+      <h2 id="your-third-party" className="inset-text__title">
+        {me.organisation?.name ?? 'Your organisation'}
+      </h2>
+      <ul className="list-bullet">
+        <li>
+          <Link to={paths.selectLar.getHref()}>Select LAR</Link>: view the parts of a learner’s record the
+          learner has shared with you
         </li>
       </ul>
     </section>
@@ -161,8 +184,19 @@ function LearnerTasks() {
       </h2>
       <ul className="list-bullet">
         <li>
+          <Link to={paths.myRecord.getHref()}>My record</Link>: your units, credit at each level, progress
+          towards qualifications and “what if”
+        </li>
+        <li>
           <Link to={paths.myQualifications.getHref()}>My qualifications</Link>: the qualifications you have
           been awarded, with the units that achieved them
+        </li>
+        <li>
+          <Link to={paths.myPermissions.getHref()}>Who can see your record</Link>: give a centre or employer
+          permission, or take it back
+        </li>
+        <li>
+          <Link to={paths.myAccessLog.getHref()}>Who has viewed your record</Link>, and emails when they do
         </li>
       </ul>
     </section>
@@ -204,6 +238,7 @@ export default function HomePage() {
       </p>
 
       <CentreTasks />
+      <ThirdPartyTasks />
       <LearnerTasks />
       <AwardingTasks />
       <CatalogueTasks />

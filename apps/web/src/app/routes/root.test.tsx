@@ -14,12 +14,17 @@ describe('layout: session and navigation by role', () => {
     [
       'a centre',
       aMe({ role: 'centre' }),
-      ['Home', 'Service status', 'Learners', 'Claims', 'Catalogue', 'Profile'],
+      ['Home', 'Service status', 'Learners', 'Claims', 'Select LAR', 'Catalogue', 'Profile'],
+    ],
+    [
+      'a third party',
+      aMe({ role: 'third_party' }),
+      ['Home', 'Service status', 'Select LAR', 'Catalogue', 'Profile'],
     ],
     [
       'a learner',
       aMe({ kind: 'learner', role: 'learner', organisation: null }),
-      ['Home', 'Service status', 'My qualifications', 'Catalogue', 'Profile'],
+      ['Home', 'Service status', 'My record', 'Catalogue', 'Profile'],
     ],
     [
       'an awarding organisation',

@@ -63,8 +63,10 @@ export function navItems(me: Me | null | undefined): NavItem[] {
     items.push(
       { href: paths.learners.getHref(), label: 'Learners' },
       { href: paths.claims.getHref(), label: 'Claims' },
+      { href: paths.selectLar.getHref(), label: 'Select LAR' },
     );
   }
+  if (me.role === 'third_party') items.push({ href: paths.selectLar.getHref(), label: 'Select LAR' });
   if (me.role === 'awarding_organisation') {
     items.push(
       { href: paths.achievements.getHref(), label: 'Achievements' },
@@ -72,8 +74,8 @@ export function navItems(me: Me | null | undefined): NavItem[] {
       { href: paths.apiTokens.getHref(), label: 'API tokens' },
     );
   }
-  if (me.role === 'learner')
-    items.push({ href: paths.myQualifications.getHref(), label: 'My qualifications' });
+  // "My record" stays current on its sub-pages (permissions, access log, qualifications).
+  if (me.role === 'learner') items.push({ href: paths.myRecord.getHref(), label: 'My record' });
   items.push(
     { href: paths.catalogue.getHref(), label: 'Catalogue' },
     { href: paths.profile.getHref(), label: 'Profile' },

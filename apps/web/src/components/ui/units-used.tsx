@@ -25,9 +25,9 @@ export function UnitsUsed({
   groups: UnitsUsedGroup[];
   /** The credit the rules counted; the sum of the units when not given. */
   countedCredits?: number;
-  level?: 3 | 4;
+  level?: 3 | 4 | 5;
 }) {
-  const Heading = level === 3 ? 'h3' : 'h4';
+  const Heading = level === 3 ? 'h3' : level === 4 ? 'h4' : 'h5';
   const total =
     countedCredits ??
     groups.reduce((sum, group) => sum + group.units.reduce((s, unit) => s + unit.credits, 0), 0);

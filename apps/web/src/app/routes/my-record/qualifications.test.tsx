@@ -68,7 +68,7 @@ describe('my qualifications (/my-record/qualifications)', () => {
     expect(api.calls.filter((c) => c.path === '/api/v1/me/qualifications')).toHaveLength(1);
   });
 
-  it('says when nothing has been awarded yet, and is linked from the learner’s home page and navigation', async () => {
+  it('says when nothing has been awarded yet, and is linked from the learner’s home page', async () => {
     stubApi({ 'GET /api/v1/me': json(learner), 'GET /api/v1/me/qualifications': json([]) });
     const { unmount } = renderRoute('/my-record/qualifications');
     expect(await screen.findByText(/You have not been awarded a qualification on LAR yet/)).toBeTruthy();
@@ -78,11 +78,12 @@ describe('my qualifications (/my-record/qualifications)', () => {
     expect(within(tasks).getByRole('link', { name: 'My qualifications' }).getAttribute('href')).toBe(
       '/my-record/qualifications',
     );
-    expect(
-      within(screen.getByRole('navigation', { name: 'Main' }))
-        .getByRole('link', { name: 'My qualifications' })
-        .getAttribute('href'),
-    ).toBe('/my-record/qualifications');
+    expect(within(tasks).getByRole('link', { name: 'My record' }).getAttribute('href')).toBe('/my-record');
+    // The main navigation's "My record" stays current on the record's sub-pages.
+    const myRecord = within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', {
+      name: 'My record',
+    });
+    expect(myRecord.getAttribute('href')).toBe('/my-record');
   });
 
   it('sends someone signed out to the learner sign-in page', async () => {

@@ -283,7 +283,7 @@ function ClaimRow({ claim, centre }: { claim: ClaimView; centre: boolean }) {
         <ul className="claim-units">
           {claim.unitsUsed.flatMap((group) =>
             group.units.map((unit) => (
-              <li key={`${group.group}-${unit.urn}`}>
+              <li key={`${group.group}-${unit.urn}`} className="claim-units__unit">
                 <code>{unit.urn}</code> <span className="visually-hidden">{unit.title}, </span>
                 <span className="secondary-text claim-units__credits">{countOf(unit.credits, 'credit')}</span>
               </li>

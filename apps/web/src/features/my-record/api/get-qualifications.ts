@@ -1,11 +1,7 @@
 import type { AwardedQualificationView } from '@lar/shared/api';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
-
-export const myRecordKeys = {
-  all: ['my-record'] as const,
-  qualifications: () => [...myRecordKeys.all, 'qualifications'] as const,
-};
+import { myRecordKeys } from './keys';
 
 /** `GET /api/v1/me/qualifications`: the learner's awarded qualifications, with the units that achieved each. */
 export const getMyQualifications = ({ signal }: { signal?: AbortSignal } = {}) =>

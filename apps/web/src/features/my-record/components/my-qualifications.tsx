@@ -1,8 +1,6 @@
-import type { AwardedQualificationView } from '@lar/shared/api';
 import { LoadProblem } from '@/components/ui/access-problem';
-import { CalendarDate } from '@/components/ui/date-time';
-import { countOf, levelName } from '@/components/ui/format';
-import { UnitsUsed } from '@/components/ui/units-used';
+import { countOf } from '@/components/ui/format';
+import { AwardedQualification, newestFirst } from '@/components/ui/record-qualifications';
 import { useMyQualifications } from '../api/get-qualifications';
 
 /** The learner's awarded qualifications, newest first, each with the units that achieved it by group. */
@@ -25,7 +23,7 @@ export function MyQualifications() {
       />
     );
   }
-  const qualifications = [...query.data].sort((a, b) => b.awardedOn.localeCompare(a.awardedOn));
+  const qualifications = newestFirst(query.data);
   if (qualifications.length === 0) {
     return (
       <p className="empty">
@@ -38,43 +36,8 @@ export function MyQualifications() {
     <>
       <p>You have been awarded {countOf(qualifications.length, 'qualification')}.</p>
       {qualifications.map((qualification) => (
-        <Qualification key={qualification.id} qualification={qualification} />
+        <AwardedQualification key={qualification.id} qualification={qualification} />
       ))}
     </>
-  );
-}
-
-function Qualification({ qualification }: { qualification: AwardedQualificationView }) {
-  const titleId = `qualification-${qualification.id}`;
-  return (
-    <section aria-labelledby={titleId} className="awarded-qualification">
-      <h2 id={titleId} className="break-words">
-        {qualification.title}
-      </h2>
-      <dl className="summary-list">
-        <div className="summary-list__row">
-          <dt>Awarded</dt>
-          <dd>
-            <CalendarDate value={qualification.awardedOn} />
-          </dd>
-        </div>
-        <div className="summary-list__row">
-          <dt>Awarding organisation</dt>
-          <dd>{qualification.awardingOrganisation}</dd>
-        </div>
-        <div className="summary-list__row">
-          <dt>Qualification number (QAN)</dt>
-          <dd>
-            <code>{qualification.qan}</code>
-          </dd>
-        </div>
-        <div className="summary-list__row">
-          <dt>Level</dt>
-          <dd>{levelName(qualification.level)}</dd>
-        </div>
-      </dl>
-      <h3>Units used</h3>
-      <UnitsUsed groups={qualification.unitsUsed} level={4} />
-    </section>
   );
 }
