@@ -23,6 +23,8 @@ import { freePort, startTestSmtp } from '../helpers/smtp';
         stream.resume();
       },
     });
+    // The killed worker's connection resets; that is the point of the test, not an error of it.
+    stalling.on('error', () => {});
     await new Promise<void>((resolve) => stalling.listen(stallPort, '127.0.0.1', resolve));
     const good = await startTestSmtp();
     let child: ReturnType<typeof startLar> | undefined;

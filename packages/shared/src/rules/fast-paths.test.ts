@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { SmallCase } from '../../bench/random-case';
-import { WorkBudget } from './errors';
+import { RocTooComplexError, WorkBudget } from './errors';
 import { evaluateWith } from './evaluate';
 import { heldPlacement } from './held-placement';
 import { buildModel, type SearchModel } from './model';
@@ -10,12 +10,21 @@ import { maskFor } from './routes';
 import { search } from './search';
 import { ALLOWED } from './search-mask';
 
+/** Budgets by nodes only: on a busy machine a clock would fail a comparison that is not wrong. */
+const NO_CLOCK = { maxNodes: 4_000_000, maxMillis: 600_000 };
+
 /** The fast paths must give byte for byte what the general search gives. */
 function sameAsGeneral(c: SmallCase, routes: number): boolean {
-  const input = { ...c, routes };
-  const fast = evaluateWith(input, undefined, true);
-  const general = evaluateWith(input, undefined, false);
-  expect(JSON.stringify(fast)).toBe(JSON.stringify(general));
+  const input = { ...c, routes, budget: NO_CLOCK };
+  const run = (fast: boolean) => {
+    try {
+      return JSON.stringify(evaluateWith(input, undefined, fast));
+    } catch (error) {
+      if (error instanceof RocTooComplexError) return 'too complex';
+      throw error;
+    }
+  };
+  expect(run(true)).toBe(run(false));
   const model = buildModel(c);
   return heldPlacement(model, maskFor(model, 'none')) !== null;
 }
@@ -73,7 +82,7 @@ describe('fast exact paths agree with the general search', () => {
           // those searches get the learner's achievements and up to eight units, as the engine's do.
           const allowed = objective === 'minCost' ? randomMask(model, rand) : routeMask(model, rand);
           const run = (shortcuts: boolean) => {
-            const budget = new WorkBudget({ maxMillis: 10_000 });
+            const budget = new WorkBudget(NO_CLOCK);
             const found = search({ model, allowed, objective, satisfy, budget, shortcuts });
             return found && { ...found, choice: [...found.choice] };
           };
@@ -92,7 +101,7 @@ describe('fast exact paths agree with the general search', () => {
         const model = buildModel(c);
         if (ownCouldSatisfy(model)) return;
         refuted++;
-        const budget = new WorkBudget();
+        const budget = new WorkBudget(NO_CLOCK);
         const allowed = maskFor(model, 'none');
         expect(search({ model, allowed, objective: 'maxCredit', satisfy: true, budget })).toBeNull();
       }),
