@@ -29,6 +29,8 @@ export class BoundSuffix {
    * refuse those slots anything, so their static sums hold; otherwise the node scans them itself.
    */
   readonly capMost: Float64Array;
+  /** The running `capMost` row while the suffix is summed (scratch for the plan). */
+  readonly capMostNow: Float64Array;
   /**
    * Depths of the dynamic slots, ascending (`dynamicCount` of them); `dynamicFrom[d]` indexes the
    * first at depth ≥ d.
@@ -56,6 +58,7 @@ export class BoundSuffix {
     this.groupPotCount = new Int32Array(rows * g);
     this.levelPotCount = new Int32Array(rows * r);
     this.capMost = new Float64Array(rows * g);
+    this.capMostNow = new Float64Array(g);
     this.dynamic = new Int32Array(rows);
     this.dynamicFrom = new Int32Array(rows);
     this.offered = new Int32Array(fillers);

@@ -16,16 +16,13 @@ import type { SearchModel } from './model';
 import { FORBIDDEN } from './search-mask';
 import { workspaceFor } from './workspace';
 
-interface PlanShape {
-  model: SearchModel;
-  allowed: Uint8Array;
-  objective: 'maxCredit' | 'minCost';
-  satisfy: boolean;
-  active: number[];
-}
-
-export function buildBoundSuffix(plan: PlanShape): BoundSuffix {
-  const { model, allowed, active } = plan;
+export function buildBoundSuffix(
+  model: SearchModel,
+  allowed: Uint8Array,
+  objective: 'maxCredit' | 'minCost',
+  satisfy: boolean,
+  active: number[],
+): BoundSuffix {
   const n = active.length;
   const space = workspaceFor(model);
   const suffix = space.suffix;
@@ -63,8 +60,8 @@ export function buildBoundSuffix(plan: PlanShape): BoundSuffix {
   const ctx = {
     state: space.state,
     allowed,
-    costed: plan.objective === 'minCost',
-    satisfy: plan.satisfy || plan.objective === 'minCost',
+    costed: objective === 'minCost',
+    satisfy: satisfy || objective === 'minCost',
     requiredCost: 0,
     sc,
     active,
@@ -75,7 +72,8 @@ export function buildBoundSuffix(plan: PlanShape): BoundSuffix {
   let potTotal = 0;
   const g = model.groups.length;
   const r = model.levelRules.length;
-  const capMost = new Float64Array(g).fill(-1);
+  const capMost = suffix.capMostNow;
+  capMost.fill(-1);
   for (let d = n; d >= 0; d--) {
     if (d < n && isStatic[d] === 1) {
       const slot = model.slots[active[d] ?? 0];
@@ -97,8 +95,8 @@ export function buildBoundSuffix(plan: PlanShape): BoundSuffix {
     suffix.sharedFree[d] = sc.sharedFree;
     suffix.mixed[d] = sc.mixed ? 1 : 0;
     suffix.potCount[d] = sc.potCount;
-    copyInto(suffix.groupPotCount, d * g, sc.groupPotCount);
-    copyInto(suffix.levelPotCount, d * r, sc.levelPotCount);
+    copyInts(suffix.groupPotCount, d * g, sc.groupPotCount);
+    copyInts(suffix.levelPotCount, d * r, sc.levelPotCount);
   }
   // The scratch's item lists now hold every static slot's items, last depth first.
   suffix.pots = sc.pots;
@@ -108,7 +106,14 @@ export function buildBoundSuffix(plan: PlanShape): BoundSuffix {
   return suffix;
 }
 
-/** dst[at…] = src, by a loop: for a few dozen numbers it beats TypedArray.set's call. */
-function copyInto(dst: Float64Array | Int32Array, at: number, src: Float64Array | Int32Array): void {
+/**
+ * dst[at…] = src, by a loop: for a few dozen numbers it beats TypedArray.set's call. One function
+ * per array type, so each stays monomorphic.
+ */
+function copyInto(dst: Float64Array, at: number, src: Float64Array): void {
+  for (let i = 0; i < src.length; i++) dst[at + i] = src[i] ?? 0;
+}
+
+function copyInts(dst: Int32Array, at: number, src: Int32Array): void {
   for (let i = 0; i < src.length; i++) dst[at + i] = src[i] ?? 0;
 }

@@ -1,7 +1,8 @@
 import type { Achievement, CatalogueUnit, EvaluationResult, QualificationDefinition } from '../schemas';
-import { isValidOn, todayUtc } from './dates';
+import { todayUtc } from './dates';
 import type { BudgetOptions } from './errors';
-import { evaluateDetailed } from './evaluate';
+import { evaluateDetailed, evaluateModel } from './evaluate';
+import { buildModel } from './model';
 import { compileParts, type ModelParts } from './model-parts';
 
 /**
@@ -45,15 +46,11 @@ export function evaluateCompiled(
   const on = options.on ?? todayUtc();
   const routes = Math.max(0, options.routes ?? 3);
   const { qualification, units, parts } = compiled;
-  const full = {
-    qualification,
-    units,
-    achievements: options.achievements,
-    on,
-    routes,
-    budget: options.budget,
-  };
-  if (!fillsNoPlace(compiled, options.achievements, on)) return evaluateDetailed(full, parts).result;
+  const achievements = options.achievements;
+  const full = { qualification, units, achievements, on, routes, budget: options.budget };
+  const model = buildModel({ qualification, units, achievements, on }, parts);
+  // An achievement valid on `on` that can fill a place becomes a filler after the units'.
+  if (model.fillers.length > parts.unitFillers.length) return evaluateModel(full, model, true).result;
   // No achievement fills a place: the search sees the same slots and options as for an empty record
   // (only the achievements' filler numbers shift, which keeps every order), so only `unused` differs.
   let empty = compiled.emptyRecord.get(routes);
@@ -61,21 +58,8 @@ export function evaluateCompiled(
     empty = evaluateDetailed({ ...full, achievements: [] }, parts).result;
     compiled.emptyRecord.set(routes, empty);
   }
-  const unused = [...new Set(options.achievements.map((a) => a.urn))].sort();
+  const unused = [...new Set(achievements.map((a) => a.urn))].sort();
   return { ...structuredCopy(empty), unused };
-}
-
-/** True when no achievement valid on `on` could fill any place of the qualification. */
-function fillsNoPlace(
-  compiled: CompiledQualification,
-  achievements: readonly Achievement[],
-  on: string,
-): boolean {
-  const months = compiled.qualification.creditValidityMonths;
-  for (const a of achievements) {
-    if (compiled.parts.slotsByEligible.has(a.urn) && isValidOn(a.achievedOn, on, months)) return false;
-  }
-  return true;
 }
 
 /** Callers may mutate what they get back; the cached result must not change with it. */

@@ -2,7 +2,7 @@ import type { Achievement, CatalogueUnit, EvaluationResult, QualificationDefinit
 import { todayUtc } from './dates';
 import { type BudgetOptions, WorkBudget } from './errors';
 import { asSolution, heldPlacement, satisfiesWith } from './held-placement';
-import { buildModel } from './model';
+import { buildModel, type SearchModel } from './model';
 import type { ModelParts } from './model-parts';
 import { ownCouldSatisfy } from './quick-checks';
 import { describeAssignment, type Placement } from './report';
@@ -64,8 +64,21 @@ export function evaluateWith(
 } {
   const { qualification: q, achievements } = options;
   const on = options.on ?? todayUtc();
-  const budget = new WorkBudget(options.budget);
   const model = buildModel({ qualification: q, units: options.units, achievements, on }, parts);
+  return evaluateModel(options, model, fastPaths);
+}
+
+/** evaluateWith for a model already built from the options (compiled.ts builds it itself). */
+export function evaluateModel(
+  options: EvaluateOptions,
+  model: SearchModel,
+  fastPaths: boolean,
+): {
+  result: EvaluationResult;
+  placements: Placement[];
+} {
+  const { qualification: q, achievements } = options;
+  const budget = new WorkBudget(options.budget);
   const own = maskFor(model, 'none');
   const header = { qan: q.qan, requiredCredits: q.minCredits };
 

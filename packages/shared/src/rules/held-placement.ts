@@ -19,7 +19,11 @@ export function heldPlacement(model: SearchModel, allowed: Uint8Array): Int32Arr
   if (model.allClash) return null;
   const { slots, fillers, groups } = model;
   const choice = new Int32Array(slots.length).fill(-1);
-  const seen = new Uint8Array(fillers.length);
+  if (seen.length < fillers.length) seen = new Uint8Array(fillers.length * 2);
+  seen.fill(0, 0, fillers.length);
+  // Per group: 0 room not yet checked, 1 room for all, 2 not (it depends on the group alone).
+  if (room.length < groups.length) room = new Uint8Array(groups.length * 2);
+  room.fill(0, 0, groups.length);
   for (let s = 0; s < slots.length; s++) {
     const slot = slots[s];
     if (!slot) continue;
@@ -33,18 +37,25 @@ export function heldPlacement(model: SearchModel, allowed: Uint8Array): Int32Arr
       seen[o.filler] = 1;
       const group = groups[o.group];
       const capped = group !== undefined && (group.maxCredits < Infinity || group.maxUnits < Infinity);
-      if (capped && !roomForAll(model, allowed, o.group)) return null;
+      if (capped && room[o.group] === 0) room[o.group] = roomForAll(model, allowed, o.group) ? 1 : 2;
+      if (capped && room[o.group] === 2) return null;
       choice[s] = i;
     }
   }
   return choice;
 }
 
+/** heldPlacement's scratch: fillers already placed; each group's room (see there). */
+let seen = new Uint8Array(64);
+let room = new Uint8Array(8);
+let inGroup = new Uint8Array(64);
+
 /** Every filler the mask allows with an option in group g fits under its maxima at once. */
 function roomForAll(model: SearchModel, allowed: Uint8Array, g: number): boolean {
   const group = model.groups[g];
   if (!group) return false;
-  const inGroup = new Uint8Array(model.fillers.length);
+  if (inGroup.length < model.fillers.length) inGroup = new Uint8Array(model.fillers.length * 2);
+  inGroup.fill(0, 0, model.fillers.length);
   let credits = 0;
   let units = 0;
   for (const slot of model.slots) {
@@ -61,22 +72,25 @@ function roomForAll(model: SearchModel, allowed: Uint8Array, g: number): boolean
 /** The choice as a search solution, for the report. */
 export function asSolution(model: SearchModel, choice: Int32Array): Solution {
   let total = 0;
-  choice.forEach((i, s) => {
+  for (let s = 0; s < choice.length; s++) {
+    const i = choice[s] ?? -1;
     const o = i >= 0 ? model.slots[s]?.options[i] : undefined;
     total += o ? (model.fillers[o.filler]?.credits ?? 0) : 0;
-  });
+  }
   return { choice, total, cost: 0, count: 0 };
 }
 
 /** Whether the choice satisfies the qualification, by the search state's own test. */
 export function satisfiesWith(model: SearchModel, choice: Int32Array): boolean {
   const st = workspaceFor(model).state;
-  choice.forEach((i, s) => {
+  for (let s = 0; s < choice.length; s++) {
+    const i = choice[s] ?? -1;
     if (i >= 0) st.apply(s, i, 1);
-  });
+  }
   const ok = st.satisfies();
-  choice.forEach((i, s) => {
+  for (let s = 0; s < choice.length; s++) {
+    const i = choice[s] ?? -1;
     if (i >= 0) st.apply(s, i, -1);
-  });
+  }
   return ok;
 }

@@ -15,20 +15,28 @@ import { StateTable } from './state-table';
  * left only matters as met or not.
  */
 export class StateMemo {
-  private readonly openGroups: number[][];
-  private readonly closedGroups: number[][];
-  private readonly fillers: number[][];
-  private readonly barred: number[][];
-  /** Per depth, 1 once a state at that depth was recorded (until `clear`). */
-  private readonly recorded: Uint8Array;
+  private openGroups: number[][] = [];
+  private closedGroups: number[][] = [];
+  private fillers: number[][] = [];
+  private barred: number[][] = [];
+  /** Per depth, 1 once a state at that depth was recorded (until `clear`); null until laid out. */
+  private recorded: Uint8Array | null = null;
 
   constructor(
     private readonly model: SearchModel,
-    active: number[],
-    allowed: Uint8Array,
+    private readonly active: number[],
+    private readonly allowed: Uint8Array,
     /** Shared between searches (cleared by each round). */
     private readonly table: StateTable = new StateTable(),
-  ) {
+  ) {}
+
+  /**
+   * The key layout per depth, built when the first node is recorded: a search whose first dive
+   * succeeds (the common case) records nothing and so never needs it. The layout depends only on
+   * the model, the active slots and the mask, so building it later gives the same keys.
+   */
+  private layOut(): Uint8Array {
+    const { model, active, allowed } = this;
     const n = active.length;
     // The layout lives in buffers shared by every search (one runs at a time), grown as needed:
     // allocating them per search was a tenth of what an evaluation allocated.
@@ -37,8 +45,8 @@ export class StateMemo {
     this.closedGroups = buffers.closedGroups;
     this.fillers = buffers.fillers;
     this.barred = buffers.barred;
-    this.recorded = buffers.recorded;
-    this.recorded.fill(0);
+    const recorded = buffers.recorded;
+    recorded.fill(0);
     // Built from the last depth backwards, so each depth adds one slot's references; a new list
     // only where one changes (a few times per search).
     const groupCount = model.groups.length;
@@ -73,6 +81,8 @@ export class StateMemo {
           : indexesWith(barredOpen, model.barredCount, 1);
     }
     this.layoutFillers(active, allowed, buffers);
+    this.recorded = recorded;
+    return recorded;
   }
 
   /**
@@ -118,7 +128,7 @@ export class StateMemo {
   /** Forgets every state, for the next round of iterative deepening. */
   clear(): void {
     this.table.clear();
-    this.recorded.fill(0);
+    this.recorded?.fill(0);
   }
 
   /**
@@ -126,7 +136,7 @@ export class StateMemo {
    * good (lower), in which case this one is dropped (see `record`).
    */
   dominated(st: SearchState, depth: number, satisfy: boolean, score: number): boolean {
-    if (this.recorded[depth] === 0) return false;
+    if (this.recorded === null || this.recorded[depth] === 0) return false;
     return this.table.has(this.writeKey(st, depth, satisfy), score);
   }
 
@@ -138,8 +148,9 @@ export class StateMemo {
    * nothing recorded needs no lookup: the first dive builds no keys at all.
    */
   record(st: SearchState, depth: number, satisfy: boolean, score: number): void {
+    const recorded = this.recorded ?? this.layOut();
     this.table.record(this.writeKey(st, depth, satisfy), score);
-    this.recorded[depth] = 1;
+    recorded[depth] = 1;
   }
 
   /**

@@ -57,10 +57,16 @@ export interface ModelParts {
   groupSlots: number[][];
 }
 
+/** The empty list, shared by every slot without barred sets or `all` groups (never mutated). */
+const NONE: number[] = [];
+
 export function compileParts(q: QualificationDefinition, units: readonly CatalogueUnit[]): ModelParts {
   const groups = q.groups.map(toGroupModel);
-  const listed = [...new Set(groups.flatMap((g) => g.urns))].sort();
-  const listedIndex = new Map(listed.map((urn, i) => [urn, i]));
+  // Distinct listed URNs, sorted; the map first collects them, then holds each one's index.
+  const listedIndex = new Map<string, number>();
+  for (const g of groups) for (const urn of g.urns) if (!listedIndex.has(urn)) listedIndex.set(urn, 0);
+  const listed = [...listedIndex.keys()].sort();
+  for (let i = 0; i < listed.length; i++) listedIndex.set(listed[i] as string, i);
   const listedUnits: (CatalogueUnit | undefined)[] = new Array(listed.length);
   for (const u of units) {
     const i = listedIndex.get(u.urn);
@@ -68,17 +74,29 @@ export function compileParts(q: QualificationDefinition, units: readonly Catalog
     if (i !== undefined) listedUnits[i] = u;
   }
   // Slot i is listed[i]: its groups and barred sets, in definition order.
-  const slotGroups = listed.map((): number[] => []);
-  groups.forEach((g, gi) => {
-    for (const urn of g.urns) slotGroups[listedIndex.get(urn) ?? 0]?.push(gi);
-  });
-  const slotBarred = listed.map((): number[] => []);
+  const slotGroups: number[][] = [];
+  for (let i = 0; i < listed.length; i++) slotGroups.push([]);
+  for (let gi = 0; gi < groups.length; gi++) {
+    for (const urn of (groups[gi] as GroupModel).urns) slotGroups[listedIndex.get(urn) ?? 0]?.push(gi);
+  }
+  const slotBarred: number[][] = [];
+  for (let i = 0; i < listed.length; i++) slotBarred.push(NONE);
   (q.barred ?? []).forEach((set, b) => {
-    for (const urn of new Set(set)) slotBarred[listedIndex.get(urn) ?? -1]?.push(b);
+    for (const urn of new Set(set)) {
+      const i = listedIndex.get(urn);
+      if (i === undefined) continue;
+      const list = slotBarred[i] as number[];
+      if (list === NONE) slotBarred[i] = [b];
+      else list.push(b);
+    }
   });
-  const slots = listed.map((urn, s): SlotShape => {
-    const inGroups = slotGroups[s] ?? [];
-    const eligible = [urn, ...(q.equivalents?.[urn] ?? [])];
+  const slots: SlotShape[] = [];
+  for (let s = 0; s < listed.length; s++) {
+    const urn = listed[s] as string;
+    // Lists built by push keep room for 16 more numbers; what is kept is trimmed (see `exact`).
+    const inGroups = exact(slotGroups[s] ?? NONE);
+    const equivalents = q.equivalents?.[urn];
+    const eligible = equivalents ? [urn, ...equivalents] : [urn];
     const order: number[] = [];
     for (const u of eligible) {
       const i = listedIndex.get(u);
@@ -86,16 +104,19 @@ export function compileParts(q: QualificationDefinition, units: readonly Catalog
     }
     const credits = (i: number) => listedUnits[i]?.credits ?? 0;
     const own = (i: number) => (i === s ? 0 : 1);
-    return {
+    let allGroups = NONE;
+    for (const g of inGroups) if (groups[g]?.all) allGroups = allGroups === NONE ? [g] : [...allGroups, g];
+    slots.push({
       urn,
       groups: inGroups,
-      allGroups: inGroups.filter((g) => groups[g]?.all),
+      allGroups,
       eligible,
-      barred: slotBarred[s] ?? [],
-      catalogueOrder:
+      barred: exact(slotBarred[s] ?? NONE),
+      catalogueOrder: exact(
         order.length > 1 ? order.sort((a, b) => own(a) - own(b) || credits(b) - credits(a) || a - b) : order,
-    };
-  });
+      ),
+    });
+  }
   const unitFillerOf = new Int32Array(listed.length).fill(-1);
   const unitFillers: Filler[] = [];
   listed.forEach((urn, i) => {
@@ -148,7 +169,8 @@ export function compileParts(q: QualificationDefinition, units: readonly Catalog
 }
 
 function toGroupModel(g: QualificationDefinition['groups'][number]): GroupModel {
-  const urns = [...new Set(g.units)];
+  const distinct = new Set(g.units);
+  const urns = distinct.size === g.units.length ? g.units.slice() : [...distinct];
   return {
     id: g.id,
     all: g.all === true,
@@ -161,11 +183,27 @@ function toGroupModel(g: QualificationDefinition['groups'][number]): GroupModel 
   };
 }
 
+/**
+ * The list without spare room. An array grown by push from empty keeps room for 16 more elements,
+ * which for the one or two options of a typical slot made a compiled qualification twice the size
+ * (45 KB for 40 slots), and every compiled qualification is copied by the garbage collector as it
+ * ages. A copy of a short list is exactly as long as it.
+ */
+function exact<T>(list: T[]): T[] {
+  return list === (NONE as unknown[]) || list.length > 16 ? list : list.slice();
+}
+
 /** A slot of the model: the shape's place with these fillers (in order), each in every group. */
 export function slotWith(shape: SlotShape, fillers: number[]): Slot {
   const options: Slot['options'] = [];
   for (const filler of fillers) for (const group of shape.groups) options.push({ filler, group });
-  return { urn: shape.urn, groups: shape.groups, allGroups: shape.allGroups, options, barred: shape.barred };
+  return {
+    urn: shape.urn,
+    groups: shape.groups,
+    allGroups: shape.allGroups,
+    options: exact(options),
+    barred: shape.barred,
+  };
 }
 
 /**

@@ -99,7 +99,8 @@ export function buildModel(
   const achievements = input.achievements;
   for (let i = 0; i < achievements.length; i++) {
     const a = achievements[i] as Achievement;
-    if (a.achievedOn > input.on || a.achievedOn < from || !parts.slotsByEligible.has(a.urn)) continue;
+    // Most of a learner's achievements belong to other qualifications: the map test goes first.
+    if (!parts.slotsByEligible.has(a.urn) || a.achievedOn > input.on || a.achievedOn < from) continue;
     if (!heldByUrn) {
       heldByUrn = new Map();
       fillers = fillers.slice();
@@ -110,24 +111,15 @@ export function buildModel(
     fillers.push({ urn: a.urn, credits: a.credits, rank: levelRank(a.level), cost: 0, achievement: i });
     for (const s of parts.slotsByEligible.get(a.urn) ?? []) touched[s] = 1;
   }
-  const shared = {
-    groups: parts.groups,
-    minCredits: parts.qualification.minCredits,
-    levelRules: parts.levelRules,
-    levelRuleLevels: parts.levelRuleLevels,
-    barredCount: parts.barredCount,
-    allClash: parts.allClash,
-    groupSlots: parts.groupSlots,
-  };
   if (!heldByUrn) {
-    return {
-      ...shared,
-      slots: parts.baseSlots,
+    return modelOf(
+      parts,
+      parts.baseSlots,
       fillers,
-      slotMost: parts.baseSlotMost,
-      fillerSlots: parts.baseFillerSlots,
-      optionStart: parts.baseOptionStart,
-    };
+      parts.baseSlotMost,
+      parts.baseFillerSlots,
+      parts.baseOptionStart,
+    );
   }
   const held = heldByUrn;
   const slots = parts.baseSlots.slice();
@@ -153,7 +145,35 @@ export function buildModel(
   for (let s = 0; s < slots.length; s++) {
     optionStart[s + 1] = (optionStart[s] ?? 0) + (slots[s]?.options.length ?? 0);
   }
-  return { ...shared, slots, fillers, slotMost, fillerSlots, optionStart };
+  return modelOf(parts, slots, fillers, slotMost, fillerSlots, optionStart);
+}
+
+/**
+ * Every model is built here, with its fields in one order, so the engine's hot loops see one
+ * object shape (an object spread made shapes that V8 optimised less well).
+ */
+function modelOf(
+  parts: ModelParts,
+  slots: Slot[],
+  fillers: Filler[],
+  slotMost: number[],
+  fillerSlots: Int32Array,
+  optionStart: Int32Array,
+): SearchModel {
+  return {
+    slots,
+    fillers,
+    groups: parts.groups,
+    minCredits: parts.qualification.minCredits,
+    levelRules: parts.levelRules,
+    levelRuleLevels: parts.levelRuleLevels,
+    barredCount: parts.barredCount,
+    slotMost,
+    fillerSlots,
+    optionStart,
+    groupSlots: parts.groupSlots,
+    allClash: parts.allClash,
+  };
 }
 
 /** Per slot, 1 when one of the learner's achievements can fill it: scratch for buildModel. */

@@ -1,5 +1,5 @@
 import type { Achievement, EvaluationResult, GroupResult, LevelRuleResult } from '../schemas';
-import type { SearchModel } from './model';
+import type { GroupModel, SearchModel, Slot } from './model';
 import type { Solution } from './search';
 
 /** Which achievement fills which place: the detail behind `groups[].assigned`. */
@@ -23,28 +23,48 @@ export function describeAssignment(
 } {
   // Per slot: the group its achievement counts in (-1: none counted there) and that filler.
   const slots = model.slots;
-  const groupOf = new Int32Array(slots.length).fill(-1);
-  const fillerAt = new Int32Array(slots.length);
-  const assigned: { group: number; urn: string; filler: number }[] = [];
-  solution?.choice.forEach((optionIndex, s) => {
-    const slot = slots[s];
-    const o = optionIndex >= 0 ? slot?.options[optionIndex] : undefined;
-    if (slot && o && model.fillers[o.filler]?.cost === 0) {
-      assigned.push({ group: o.group, urn: slot.urn, filler: o.filler });
+  const fillers = model.fillers;
+  const n = slots.length;
+  if (groupOf.length < n) {
+    groupOf = new Int32Array(n * 2);
+    fillerAt = new Int32Array(n * 2);
+  }
+  groupOf.fill(-1, 0, n);
+  if (usedBarred.length < model.barredCount) usedBarred = new Uint8Array(model.barredCount * 2);
+  usedBarred.fill(0, 0, model.barredCount);
+  const rules = model.levelRules;
+  const levelCounted = new Array<number>(rules.length).fill(0);
+  let countedCredits = 0;
+  const placements: Placement[] = [];
+  // The achievements counted, in slot order; a few, so an array serves as the set.
+  const countedUrns: string[] = [];
+  const choice = solution?.choice;
+  if (choice) {
+    for (let s = 0; s < choice.length; s++) {
+      const optionIndex = choice[s] ?? -1;
+      const slot = slots[s];
+      const o = optionIndex >= 0 ? slot?.options[optionIndex] : undefined;
+      const f = o ? fillers[o.filler] : undefined;
+      if (!slot || !o || !f || f.cost !== 0) continue;
       groupOf[s] = o.group;
       fillerAt[s] = o.filler;
+      for (const b of slot.barred) usedBarred[b] = 1;
+      countedCredits += f.credits;
+      for (let r = 0; r < rules.length; r++) {
+        if (f.rank >= (rules[r]?.rank ?? 0)) levelCounted[r] = (levelCounted[r] ?? 0) + f.credits;
+      }
+      countedUrns.push(f.urn);
+      placements.push({
+        group: model.groups[o.group]?.id ?? '',
+        listedUrn: slot.urn,
+        achievement: f.achievement,
+      });
     }
-  });
-  const usedBarred = new Uint8Array(model.barredCount);
-  slots.forEach((slot, s) => {
-    if (groupOf[s] !== -1) for (const b of slot.barred) usedBarred[b] = 1;
-  });
-  // A URN barred by one already filled cannot be added, so it is not shown as missing.
-  const open = slots.map((slot, s) => groupOf[s] === -1 && !slot.barred.some((b) => usedBarred[b] === 1));
-  const fillerOf = (i: number) => model.fillers[i] ?? { urn: '', credits: 0, rank: -1 };
-  const counted = assigned.map((a) => fillerOf(a.filler));
+  }
 
-  const groups = model.groups.map((g, gi): GroupResult => {
+  const groups: GroupResult[] = [];
+  for (let gi = 0; gi < model.groups.length; gi++) {
+    const g = model.groups[gi] as GroupModel;
     const shown: string[] = [];
     const missing: string[] = [];
     let credits = 0;
@@ -52,51 +72,57 @@ export function describeAssignment(
     for (const s of model.groupSlots[gi] ?? []) {
       if (groupOf[s] === gi) {
         // An equivalent shows the achievement's own URN.
-        const f = fillerOf(fillerAt[s] ?? -1);
-        shown.push(f.urn);
-        credits += f.credits;
-      } else if (g.all || open[s]) {
-        // `all` groups: every URN not filled in this group; others: URNs that could still be filled.
+        const f = fillers[fillerAt[s] ?? -1];
+        shown.push(f?.urn ?? '');
+        credits += f?.credits ?? 0;
+      } else if (g.all || (groupOf[s] === -1 && !barredBy(slots[s]))) {
+        // `all` groups: every URN not filled in this group; others: URNs that could still be filled
+        // (a URN barred by one already filled cannot be added, so it is not shown as missing).
         missing.push(slots[s]?.urn ?? '');
       }
     }
-    return {
+    groups.push({
       id: g.id,
       assigned: shown,
       credits,
       units: shown.length,
       satisfied: credits >= g.minCredits && shown.length >= g.minUnits && (!g.all || shown.length === g.size),
       missing,
-    };
-  });
+    });
+  }
 
-  const levelRules = model.levelRules.map(
-    (r, i): LevelRuleResult => ({
+  const levelRules: LevelRuleResult[] = [];
+  for (let i = 0; i < rules.length; i++) {
+    levelRules.push({
       level: levelOfRule(model, i),
-      required: r.credits,
-      counted: counted.reduce((sum, f) => sum + (f.rank >= r.rank ? f.credits : 0), 0),
-    }),
-  );
+      required: rules[i]?.credits ?? 0,
+      counted: levelCounted[i] ?? 0,
+    });
+  }
 
-  const countedAchievements = new Set(counted.map((f) => f.urn));
   // Distinct URNs in sorted order: sorted, then equal neighbours skipped.
-  const urns = achievements.map((a) => a.urn).sort();
+  const urns: string[] = [];
+  for (const a of achievements) urns.push(a.urn);
+  urns.sort();
   const unused: string[] = [];
-  urns.forEach((u, i) => {
-    if (u !== urns[i - 1] && !countedAchievements.has(u)) unused.push(u);
-  });
+  for (let i = 0; i < urns.length; i++) {
+    const u = urns[i] as string;
+    if (u !== urns[i - 1] && !countedUrns.includes(u)) unused.push(u);
+  }
 
-  return {
-    countedCredits: counted.reduce((sum, f) => sum + f.credits, 0),
-    levelRules,
-    groups,
-    unused,
-    placements: assigned.map((a) => ({
-      group: model.groups[a.group]?.id ?? '',
-      listedUrn: a.urn,
-      achievement: (model.fillers[a.filler] as { achievement: number }).achievement,
-    })),
-  };
+  return { countedCredits, levelRules, groups, unused, placements };
+}
+
+/** describeAssignment's scratch, grown as needed (it runs once per evaluation, never nested). */
+let groupOf = new Int32Array(64);
+let fillerAt = new Int32Array(64);
+let usedBarred = new Uint8Array(8);
+
+/** Some barred set of the slot has a filled URN (usedBarred as describeAssignment marked it). */
+function barredBy(slot: Slot | undefined): boolean {
+  if (!slot) return false;
+  for (const b of slot.barred) if (usedBarred[b] === 1) return true;
+  return false;
 }
 
 function levelOfRule(model: SearchModel, i: number): LevelRuleResult['level'] {

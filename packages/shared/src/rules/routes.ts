@@ -42,20 +42,19 @@ export function bestAddSet(
 }
 
 function toAddSet(model: SearchModel, solution: Solution): AddSet {
-  const fillers: number[] = [];
-  solution.choice.forEach((optionIndex, s) => {
+  const added: number[] = [];
+  const choice = solution.choice;
+  for (let s = 0; s < choice.length; s++) {
+    const optionIndex = choice[s] ?? -1;
     const o = optionIndex >= 0 ? model.slots[s]?.options[optionIndex] : undefined;
-    if (o && (model.fillers[o.filler]?.cost ?? 0) > 0) fillers.push(o.filler);
-  });
-  const urns = fillers.map((f) => model.fillers[f]?.urn ?? '');
-  const order = urns.map((_, i) => i).sort((a, b) => ((urns[a] ?? '') < (urns[b] ?? '') ? -1 : 1));
-  return {
-    fillers: order.map((i) => fillers[i] ?? 0),
-    urns: order.map((i) => urns[i] ?? ''),
-    cost: solution.cost,
-    count: solution.count,
-    solution,
-  };
+    if (o && (model.fillers[o.filler]?.cost ?? 0) > 0) added.push(o.filler);
+  }
+  // Fillers that cost credit are catalogue units, numbered in the order of their (distinct) sorted
+  // URNs (model-parts.ts), so ordering them by number orders them by URN.
+  const fillers = added.length > 1 ? Array.from(Int32Array.from(added).sort()) : added;
+  const urns: string[] = [];
+  for (const f of fillers) urns.push(model.fillers[f]?.urn ?? '');
+  return { fillers, urns, cost: solution.cost, count: solution.count, solution };
 }
 
 interface Subspace {

@@ -69,8 +69,8 @@ export function buildPlan(
   sortActive(model, active, mustTake, objective === 'minCost' ? 1 : -1, buffers.keys);
   const required: number[] = [];
   for (let f = 0; f < allowed.length; f++) if (allowed[f] === REQUIRED) required.push(f);
-  const plan = { model, allowed, objective, satisfy, active, kinds, mustTake, onlyGroup, required };
-  return { ...plan, suffix: buildBoundSuffix(plan) };
+  const suffix = buildBoundSuffix(model, allowed, objective, satisfy, active);
+  return { model, allowed, objective, satisfy, active, kinds, mustTake, onlyGroup, required, suffix };
 }
 
 /** Sets slot s's option kinds; true when it has an option to try (the slot is active). */
@@ -128,13 +128,25 @@ function sortActive(
   dir: 1 | -1,
   buffer: Float64Array,
 ): void {
-  const firstGroup = (s: number) => model.slots[s]?.groups[0] ?? 0;
   const most = model.slotMost;
-  const fits = active.every((s) => {
+  const slots = model.slots;
+  // (1 - mustTake) · 2^47 + group · 2^37 + credit key · 2^16 + slot, with the credit key counting
+  // down from 2^20 when larger credit goes first: below 2^53, so exact in a double.
+  const keys = buffer.subarray(0, active.length);
+  let fits = true;
+  for (let i = 0; i < active.length; i++) {
+    const s = active[i] ?? 0;
     const m = most[s] ?? 0;
-    return firstGroup(s) < 1024 && Number.isInteger(m) && m >= 0 && m < 1 << 20 && s < 1 << 16;
-  });
+    const group = slots[s]?.groups[0] ?? 0;
+    if (!(group < 1024 && Number.isInteger(m) && m >= 0 && m < 1 << 20 && s < 1 << 16)) {
+      fits = false;
+      break;
+    }
+    const credit = dir === 1 ? m : (1 << 20) - 1 - m;
+    keys[i] = (((1 - (mustTake[s] ?? 0)) * 1024 + group) * 2 ** 21 + credit) * 2 ** 16 + s;
+  }
   if (!fits) {
+    const firstGroup = (s: number) => slots[s]?.groups[0] ?? 0;
     active.sort(
       (a, b) =>
         (mustTake[b] ?? 0) - (mustTake[a] ?? 0) ||
@@ -144,14 +156,8 @@ function sortActive(
     );
     return;
   }
-  // (1 - mustTake) · 2^47 + group · 2^37 + credit key · 2^16 + slot, with the credit key counting
-  // down from 2^20 when larger credit goes first: below 2^53, so exact in a double.
-  const keys = buffer.subarray(0, active.length);
-  for (let i = 0; i < active.length; i++) {
-    const s = active[i] ?? 0;
-    const credit = dir === 1 ? (most[s] ?? 0) : (1 << 20) - 1 - (most[s] ?? 0);
-    keys[i] = (((1 - (mustTake[s] ?? 0)) * 1024 + firstGroup(s)) * 2 ** 21 + credit) * 2 ** 16 + s;
-  }
   keys.sort();
-  for (let i = 0; i < active.length; i++) active[i] = (keys[i] ?? 0) % 2 ** 16;
+  // `| 0` keeps the slot numbers small integers: a double here (as the Float64Array gives) made the
+  // array one of doubles, and every use of a slot number a slower, deoptimising lookup.
+  for (let i = 0; i < active.length; i++) active[i] = ((keys[i] ?? 0) % 2 ** 16) | 0;
 }
