@@ -1,11 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { type BrowserContext, expect, type Page, test } from '@playwright/test';
-
-const baseURL = () => {
-  const url = process.env.E2E_BASE_URL;
-  if (!url) throw new Error('E2E_BASE_URL is not set: run through playwright.config.ts');
-  return url;
-};
+import { type BrowserContext, expect, test } from '@playwright/test';
+import { baseURL, expectNoSeriousAxeViolations } from '../support';
 
 /**
  * Signs in as the demo administrator through the API, as the app's sign-in page does: the response's
@@ -16,16 +10,6 @@ async function signInAsAdministrator(context: BrowserContext) {
     data: { userId: 'admin', password: 'lar-demo-2026' },
   });
   expect(res.status()).toBe(200);
-}
-
-/**
- * The message's HTML part is in an iframe with an empty sandbox, where no script runs, axe's
- * included (it would wait for ever); it is the email's own markup anyway, not the app's.
- */
-async function expectNoSeriousAxeViolations(page: Page) {
-  const axe = await new AxeBuilder({ page }).exclude('iframe.mail-html').analyze();
-  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 }
 
 test('without a session the outbox explains that only the service desk can see it', async ({ page }) => {

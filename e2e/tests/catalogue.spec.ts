@@ -1,30 +1,13 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import {
+  baseURL,
+  randomDigits as digits,
+  expectNoSeriousAxeViolations,
+  qanWithCheckDigit,
+  screenshots,
+} from '../support';
 
-const baseURL = () => {
-  const url = process.env.E2E_BASE_URL;
-  if (!url) throw new Error('E2E_BASE_URL is not set: run through playwright.config.ts');
-  return url;
-};
-
-async function expectNoSeriousAxeViolations(page: Page) {
-  const axe = await new AxeBuilder({ page }).analyze();
-  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-}
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `test-results/screenshots/catalogue-${name}.png`, fullPage: true });
-
-/** A QAN's check digit: (8·d1 + 7·d2 + … + 2·d7) mod 11, 10 written X. */
-function qanWithCheckDigit(digits: string): string {
-  const sum = [...digits].reduce((total, digit, i) => total + Number(digit) * (8 - i), 0);
-  const check = sum % 11;
-  return `${digits.slice(0, 3)}/${digits.slice(3)}/${check === 10 ? 'X' : check}`;
-}
-
-const digits = (count: number) =>
-  Array.from({ length: count }, () => Math.floor(Math.random() * 10)).join('');
+const shot = screenshots('catalogue');
 
 test('an awarding organisation imports a catalogue file, then finds its qualification and reads its rules', async ({
   page,

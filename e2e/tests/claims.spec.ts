@@ -1,88 +1,17 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { generateUln, seededRandom } from '../../packages/shared/src/identifiers';
+import {
+  baseURL,
+  DEMO_PASSWORD,
+  randomDigits as digits,
+  expectNoSeriousAxeViolations,
+  qanWithCheckDigit,
+  screenshots,
+  signOut,
+  waitForMail,
+} from '../support';
 
-const root = path.resolve(__dirname, '../..');
-const DEMO_PASSWORD = 'lar-demo-2026';
-
-const baseURL = () => {
-  const url = process.env.E2E_BASE_URL;
-  if (!url) throw new Error('E2E_BASE_URL is not set: run through playwright.config.ts');
-  return url;
-};
-
-const receivedDir = () => {
-  const dataDir = process.env.E2E_DATA_DIR;
-  if (!dataDir) throw new Error('E2E_DATA_DIR is not set: run through playwright.config.ts');
-  return path.join(dataDir, 'received');
-};
-
-interface ParsedMail {
-  subject?: string;
-  text?: string;
-  to?: { text: string } | { text: string }[];
-}
-
-const { simpleParser } = createRequire(path.join(root, 'apps/api/package.json'))('mailparser') as {
-  simpleParser: (source: Buffer) => Promise<ParsedMail>;
-};
-
-const recipients = (mail: ParsedMail) =>
-  (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).map((to) => to.text).join(', ');
-
-/**
- * Waits for a message to `to` (received by global-setup's SMTP server) whose subject matches and whose
- * text contains `containing`.
- */
-async function waitForMail(
-  to: string,
-  subject: RegExp,
-  containing = '',
-  timeoutMs = 60_000,
-): Promise<ParsedMail> {
-  const deadline = Date.now() + timeoutMs;
-  const seen: string[] = [];
-  while (Date.now() < deadline) {
-    const files = readdirSync(receivedDir())
-      .filter((name) => /^\d+\.eml$/.test(name))
-      .sort((a, b) => Number.parseInt(b, 10) - Number.parseInt(a, 10));
-    seen.length = 0;
-    for (const name of files) {
-      const mail = await simpleParser(readFileSync(path.join(receivedDir(), name)));
-      seen.push(`${recipients(mail)}: ${mail.subject ?? ''}`);
-      if (
-        recipients(mail).includes(to) &&
-        subject.test(mail.subject ?? '') &&
-        (mail.text ?? '').includes(containing)
-      )
-        return mail;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`no email to ${to} with subject ${subject}; received:\n${seen.join('\n')}`);
-}
-
-async function expectNoSeriousAxeViolations(page: Page) {
-  const axe = await new AxeBuilder({ page }).analyze();
-  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-}
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `test-results/screenshots/claims-${name}.png`, fullPage: true });
-
-/** A QAN's check digit: (8·d1 + 7·d2 + … + 2·d7) mod 11, 10 written X. */
-function qanWithCheckDigit(digits: string): string {
-  const sum = [...digits].reduce((total, digit, i) => total + Number(digit) * (8 - i), 0);
-  const check = sum % 11;
-  return `${digits.slice(0, 3)}/${digits.slice(3)}/${check === 10 ? 'X' : check}`;
-}
-
-const digits = (count: number) =>
-  Array.from({ length: count }, () => Math.floor(Math.random() * 10)).join('');
+const shot = screenshots('claims');
 
 async function signIn(page: Page, userId: string, name: string) {
   await page.goto(`${baseURL()}/sign-in`);
@@ -90,11 +19,6 @@ async function signIn(page: Page, userId: string, name: string) {
   await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('banner')).toContainText(`Signed in as ${name}`);
-}
-
-async function signOut(page: Page) {
-  await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
-  await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in', exact: true })).toBeVisible();
 }
 
 test('achievements become a possible claim, which the centre submits, the awarding organisation awards and the learner sees', async ({
@@ -258,7 +182,7 @@ test('achievements become a possible claim, which the centre submits, the awardi
   await expectNoSeriousAxeViolations(page);
   await shot(page, '04-possible-claims');
 
-  const digest = await waitForMail('centre@northgate.localhost', /^Possible claims: /, uln);
+  const digest = await waitForMail('centre@northgate.localhost', /^Possible claims: /, { containing: uln });
   expect(digest.text).toContain(title);
   expect(digest.text).toContain('/claims');
 

@@ -1,64 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { type Download, expect, type Page, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { type Download, expect, test } from '@playwright/test';
 import { generateUln, isValidUln, seededRandom } from '../../packages/shared/src/identifiers';
+import { baseURL, expectNoSeriousAxeViolations, screenshots, waitForMail } from '../support';
 
-const root = path.resolve(__dirname, '../..');
-
-const baseURL = () => {
-  const url = process.env.E2E_BASE_URL;
-  if (!url) throw new Error('E2E_BASE_URL is not set: run through playwright.config.ts');
-  return url;
-};
-
-const receivedDir = () => {
-  const dataDir = process.env.E2E_DATA_DIR;
-  if (!dataDir) throw new Error('E2E_DATA_DIR is not set: run through playwright.config.ts');
-  return path.join(dataDir, 'received');
-};
-
-interface ParsedMail {
-  subject?: string;
-  text?: string;
-  to?: { text: string } | { text: string }[];
-}
-
-const { simpleParser } = createRequire(path.join(root, 'apps/api/package.json'))('mailparser') as {
-  simpleParser: (source: Buffer) => Promise<ParsedMail>;
-};
-
-const recipients = (mail: ParsedMail) =>
-  (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).map((to) => to.text).join(', ');
-
-/** Waits for a message to `to` (received by global-setup's SMTP server) whose subject matches. */
-async function waitForMail(to: string, subject: RegExp, timeoutMs = 60_000): Promise<ParsedMail> {
-  const deadline = Date.now() + timeoutMs;
-  const seen: string[] = [];
-  while (Date.now() < deadline) {
-    const files = readdirSync(receivedDir())
-      .filter((name) => /^\d+\.eml$/.test(name))
-      .sort((a, b) => Number.parseInt(b, 10) - Number.parseInt(a, 10));
-    seen.length = 0;
-    for (const name of files) {
-      const mail = await simpleParser(readFileSync(path.join(receivedDir(), name)));
-      seen.push(`${recipients(mail)}: ${mail.subject ?? ''}`);
-      if (recipients(mail).includes(to) && subject.test(mail.subject ?? '')) return mail;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`no email to ${to} with subject ${subject}; received:\n${seen.join('\n')}`);
-}
-
-async function expectNoSeriousAxeViolations(page: Page) {
-  const axe = await new AxeBuilder({ page }).analyze();
-  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-}
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `test-results/screenshots/learners-${name}.png`, fullPage: true });
+const shot = screenshots('learners');
 
 async function downloadedText(download: Download): Promise<string> {
   const file = await download.path();

@@ -1,68 +1,18 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
+import {
+  baseURL,
+  DEMO_PASSWORD,
+  expectNoSeriousAxeViolations,
+  screenshots,
+  signOut,
+  waitForMail,
+} from '../support';
 
-const root = path.resolve(__dirname, '../..');
-/** prisma/seed/demo.ts: every demo user and learner signs in with this password. */
-const DEMO_PASSWORD = 'lar-demo-2026';
+const shot = screenshots('record');
+
 /** The demo learner with achievements, their email, and the demo third party's code and user. */
 const LEARNER = { uln: '9276308686', name: 'Priya Shah', email: 'priya.shah@learner.localhost' };
 const EMPLOYER = { code: '10098765', name: 'Acme Employer Ltd', userId: 'employer', user: 'Erin Employer' };
-
-const baseURL = () => {
-  const url = process.env.E2E_BASE_URL;
-  if (!url) throw new Error('E2E_BASE_URL is not set: run through playwright.config.ts');
-  return url;
-};
-
-const receivedDir = () => {
-  const dataDir = process.env.E2E_DATA_DIR;
-  if (!dataDir) throw new Error('E2E_DATA_DIR is not set: run through playwright.config.ts');
-  return path.join(dataDir, 'received');
-};
-
-interface ParsedMail {
-  subject?: string;
-  text?: string;
-  to?: { text: string } | { text: string }[];
-}
-
-const { simpleParser } = createRequire(path.join(root, 'apps/api/package.json'))('mailparser') as {
-  simpleParser: (source: Buffer) => Promise<ParsedMail>;
-};
-
-const recipients = (mail: ParsedMail) =>
-  (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).map((to) => to.text).join(', ');
-
-/** Waits for a message to `to` (received by global-setup's SMTP server) whose subject matches. */
-async function waitForMail(to: string, subject: RegExp, timeoutMs = 60_000): Promise<ParsedMail> {
-  const deadline = Date.now() + timeoutMs;
-  const seen: string[] = [];
-  while (Date.now() < deadline) {
-    const files = readdirSync(receivedDir())
-      .filter((name) => /^\d+\.eml$/.test(name))
-      .sort((a, b) => Number.parseInt(b, 10) - Number.parseInt(a, 10));
-    seen.length = 0;
-    for (const name of files) {
-      const mail = await simpleParser(readFileSync(path.join(receivedDir(), name)));
-      seen.push(`${recipients(mail)}: ${mail.subject ?? ''}`);
-      if (recipients(mail).includes(to) && subject.test(mail.subject ?? '')) return mail;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`no email to ${to} with subject ${subject}; received:\n${seen.join('\n')}`);
-}
-
-async function expectNoSeriousAxeViolations(page: Page) {
-  const axe = await new AxeBuilder({ page }).analyze();
-  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-}
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `test-results/screenshots/record-${name}.png`, fullPage: true });
 
 async function signInAsLearner(page: Page) {
   await page.goto(`${baseURL()}/learner/sign-in`);
@@ -78,11 +28,6 @@ async function signInAsEmployer(page: Page) {
   await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('banner')).toContainText(`Signed in as ${EMPLOYER.user}`);
-}
-
-async function signOut(page: Page) {
-  await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
-  await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in', exact: true })).toBeVisible();
 }
 
 async function openSelectLar(page: Page) {

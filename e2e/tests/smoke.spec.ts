@@ -1,11 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-
-const baseURL = () => {
-  const url = process.env.E2E_BASE_URL;
-  if (!url) throw new Error('E2E_BASE_URL is not set: run through playwright.config.ts');
-  return url;
-};
+import { baseURL } from '../support';
 
 test('the built server serves the app, reports health, and the home page is accessible', async ({
   page,
