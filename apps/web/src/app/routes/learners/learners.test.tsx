@@ -98,6 +98,10 @@ describe('your learners (/learners)', () => {
     );
     fireEvent.click(screen.getByRole('link', { name: /^ULN\s*, sort descending$/ }));
     await waitFor(() => expect(learnerSearches(api).at(-1)).toBe('?sort=-uln&page=1&pageSize=50'));
+    // The paging links carry the sort once the page shows it (under load the request comes first).
+    await waitFor(() =>
+      expect(screen.getByRole('columnheader', { name: /ULN/ }).getAttribute('aria-sort')).toBe('descending'),
+    );
 
     fireEvent.click(screen.getByRole('link', { name: 'Next page' }));
     await waitFor(() => expect(learnerSearches(api).at(-1)).toBe('?sort=-uln&page=2&pageSize=50'));
