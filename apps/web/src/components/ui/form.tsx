@@ -181,27 +181,31 @@ export function TextareaField({
   );
 }
 
-/**
- * Radios in a fieldset. The first radio has the field's id, so the error summary's link lands on it.
- */
-export function RadiosField({
-  formId,
-  name,
-  legend,
-  hint,
-  error,
-  options,
-  defaultValue,
-}: {
+interface ChoicesProps {
   formId: string;
   name: string;
   legend: ReactNode;
   hint?: ReactNode;
   error?: string;
   options: readonly { value: string; label: string; hint?: string }[];
-  defaultValue?: string;
-}) {
+}
+
+/**
+ * Radios or checkboxes in a fieldset. The first input has the field's id, so the error summary's link
+ * lands on it.
+ */
+function ChoicesField({
+  type,
+  checked,
+  formId,
+  name,
+  legend,
+  hint,
+  error,
+  options,
+}: ChoicesProps & { type: 'radio' | 'checkbox'; checked: (value: string) => boolean }) {
   const id = fieldId(formId, name);
+  const kind = type === 'radio' ? 'radios' : 'checkboxes';
   return (
     <div className={`form-group${error ? ' form-group--error' : ''}`}>
       <fieldset className="fieldset" aria-describedby={describedBy(id, hint, error)}>
@@ -212,25 +216,25 @@ export function RadiosField({
           </div>
         )}
         <ErrorMessage id={id} message={error} />
-        <div className="radios">
+        <div className={kind}>
           {options.map((option, index) => {
             const optionId = index === 0 ? id : `${id}-${option.value}`;
             return (
-              <div key={option.value} className="radios__item">
+              <div key={option.value} className={`${kind}__item`}>
                 <input
-                  className="radios__input"
+                  className={`${kind}__input`}
                   id={optionId}
-                  type="radio"
+                  type={type}
                   name={name}
                   value={option.value}
-                  defaultChecked={defaultValue === option.value}
+                  defaultChecked={checked(option.value)}
                   aria-describedby={option.hint ? `${optionId}-item-hint` : undefined}
                 />
-                <label className="radios__label" htmlFor={optionId}>
+                <label className={`${kind}__label`} htmlFor={optionId}>
                   {option.label}
                 </label>
                 {option.hint && (
-                  <div id={`${optionId}-item-hint`} className="hint radios__hint">
+                  <div id={`${optionId}-item-hint`} className={`hint ${kind}__hint`}>
                     {option.hint}
                   </div>
                 )}
@@ -241,6 +245,17 @@ export function RadiosField({
       </fieldset>
     </div>
   );
+}
+
+export function RadiosField({ defaultValue, ...props }: ChoicesProps & { defaultValue?: string }) {
+  return <ChoicesField {...props} type="radio" checked={(value) => value === defaultValue} />;
+}
+
+export function CheckboxesField({
+  defaultValues = [],
+  ...props
+}: ChoicesProps & { defaultValues?: readonly string[] }) {
+  return <ChoicesField {...props} type="checkbox" checked={(value) => defaultValues.includes(value)} />;
 }
 
 /** A submit button that stays focusable while the request runs (a disabled button drops focus). */

@@ -2,9 +2,8 @@ import type { OrganisationSummary, PermissionView, RecordSectionName } from '@la
 import { useEffect, useRef, useState } from 'react';
 import { LoadProblem } from '@/components/ui/access-problem';
 import { ActionOutcome, type ReportOutcome, useActionOutcome } from '@/components/ui/action-outcome';
-import { CheckboxesField } from '@/components/ui/checkboxes';
 import { CalendarDate, DateTime } from '@/components/ui/date-time';
-import { ErrorSummary, SubmitButton, TextField, useFormErrors } from '@/components/ui/form';
+import { CheckboxesField, ErrorSummary, SubmitButton, TextField, useFormErrors } from '@/components/ui/form';
 import {
   RECORD_SECTIONS,
   recordSectionHints,
