@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { ApiError } from '@/lib/api-client';
 
 /** True for the answers that mean "not signed in" or "not allowed". */
@@ -36,5 +37,59 @@ export function LoadProblem({
         {retrying ? 'Trying again…' : 'Try again'}
       </button>
     </div>
+  );
+}
+
+interface ListQuery<T> {
+  isPending: boolean;
+  isError: boolean;
+  isFetching: boolean;
+  isPlaceholderData: boolean;
+  error: unknown;
+  data: T | undefined;
+  refetch: () => unknown;
+}
+
+/**
+ * A list's query as a page shows it: "Loading …" first, a load problem with a way to try again, or the
+ * list, with a polite note for screen readers while the next page replaces the one on screen.
+ */
+export function LoadedList<T>({
+  query,
+  loading,
+  what,
+  children,
+}: {
+  query: ListQuery<T>;
+  /** e.g. "Loading claims…" */
+  loading: string;
+  /** What could not be shown, e.g. "your learners". */
+  what: string;
+  children: (data: T) => ReactNode;
+}) {
+  if (query.isPending) {
+    return (
+      <p role="status" className="loading">
+        {loading}
+      </p>
+    );
+  }
+  if (query.isError || query.data === undefined) {
+    return (
+      <LoadProblem
+        error={query.error}
+        what={what}
+        onRetry={() => void query.refetch()}
+        retrying={query.isFetching}
+      />
+    );
+  }
+  return (
+    <>
+      <div aria-live="polite" className="visually-hidden">
+        {query.isPlaceholderData ? loading : ''}
+      </div>
+      {children(query.data)}
+    </>
   );
 }

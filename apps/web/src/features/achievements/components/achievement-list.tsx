@@ -1,7 +1,7 @@
 import type { RecordedAchievement } from '@lar/shared/api';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { LoadProblem } from '@/components/ui/access-problem';
+import { LoadedList } from '@/components/ui/access-problem';
 import { ActionOutcome, type ReportOutcome, useActionOutcome } from '@/components/ui/action-outcome';
 import { CalendarDate, DateTime } from '@/components/ui/date-time';
 import { ErrorSummary, SubmitButton, TextareaField, TextField, useFormErrors } from '@/components/ui/form';
@@ -81,31 +81,21 @@ export function AchievementList() {
           <Link to={paths.achievements.getHref()}>Clear the search</Link>
         </p>
       )}
-      {achievements.isPending ? (
-        <p role="status" className="loading">
-          Loading achievements…
-        </p>
-      ) : achievements.isError ? (
-        <LoadProblem
-          error={achievements.error}
-          what="your organisation’s achievements"
-          onRetry={() => void achievements.refetch()}
-          retrying={achievements.isFetching}
-        />
-      ) : (
-        <>
-          <div aria-live="polite" className="visually-hidden">
-            {achievements.isPlaceholderData ? 'Loading achievements…' : ''}
-          </div>
+      <LoadedList
+        query={achievements}
+        loading="Loading achievements…"
+        what="your organisation’s achievements"
+      >
+        {(data) => (
           <Achievements
             filter={filter}
-            items={achievements.data.items}
-            total={achievements.data.total}
-            pageSize={achievements.data.pageSize}
+            items={data.items}
+            total={data.total}
+            pageSize={data.pageSize}
             report={report}
           />
-        </>
-      )}
+        )}
+      </LoadedList>
     </>
   );
 }

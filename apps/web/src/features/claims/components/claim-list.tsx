@@ -1,6 +1,6 @@
 import type { ClaimStatus, ClaimsPage, ClaimView, Role } from '@lar/shared/api';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { LoadProblem } from '@/components/ui/access-problem';
+import { LoadedList } from '@/components/ui/access-problem';
 import { DateTime } from '@/components/ui/date-time';
 import { TextField } from '@/components/ui/form';
 import { countOf, formatNumber, levelName, showingText } from '@/components/ui/format';
@@ -70,25 +70,9 @@ export function ClaimList({ role }: { role: Role }) {
           <Link to={hrefFor(role, { status: filter.status, sort: filter.sort })}>Clear the search</Link>
         </p>
       )}
-      {claims.isPending ? (
-        <p role="status" className="loading">
-          Loading claims…
-        </p>
-      ) : claims.isError ? (
-        <LoadProblem
-          error={claims.error}
-          what="claims"
-          onRetry={() => void claims.refetch()}
-          retrying={claims.isFetching}
-        />
-      ) : (
-        <>
-          <div aria-live="polite" className="visually-hidden">
-            {claims.isPlaceholderData ? 'Loading claims…' : ''}
-          </div>
-          <Claims role={role} filter={filter} page={claims.data} />
-        </>
-      )}
+      <LoadedList query={claims} loading="Loading claims…" what="claims">
+        {(data) => <Claims role={role} filter={filter} page={data} />}
+      </LoadedList>
     </>
   );
 }

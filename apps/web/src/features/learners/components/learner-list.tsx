@@ -1,6 +1,6 @@
 import type { CentreLearner } from '@lar/shared/api';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { LoadProblem } from '@/components/ui/access-problem';
+import { LoadedList } from '@/components/ui/access-problem';
 import { CalendarDate, DateTime } from '@/components/ui/date-time';
 import { TextField } from '@/components/ui/form';
 import { Nothing, showingText } from '@/components/ui/format';
@@ -57,30 +57,11 @@ export function LearnerList() {
           <Link to={paths.learners.getHref({ sort: filter.sort })}>Clear the search</Link>
         </p>
       )}
-      {learners.isPending ? (
-        <p role="status" className="loading">
-          Loading learners…
-        </p>
-      ) : learners.isError ? (
-        <LoadProblem
-          error={learners.error}
-          what="your learners"
-          onRetry={() => void learners.refetch()}
-          retrying={learners.isFetching}
-        />
-      ) : (
-        <>
-          <div aria-live="polite" className="visually-hidden">
-            {learners.isPlaceholderData ? 'Loading learners…' : ''}
-          </div>
-          <Learners
-            filter={filter}
-            items={learners.data.items}
-            total={learners.data.total}
-            pageSize={learners.data.pageSize}
-          />
-        </>
-      )}
+      <LoadedList query={learners} loading="Loading learners…" what="your learners">
+        {(data) => (
+          <Learners filter={filter} items={data.items} total={data.total} pageSize={data.pageSize} />
+        )}
+      </LoadedList>
     </>
   );
 }
