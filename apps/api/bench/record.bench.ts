@@ -15,6 +15,8 @@ const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
 const DURATION_S = Number(process.env.DURATION_S ?? 30);
 /** Learners who sign in (the record route) and who share their record with the bench employer (Select LAR). */
 const SAMPLE = 200;
+/** Which rows to measure (all by default): `ROUTES=bare,select` for example, when profiling one. */
+const ROUTES = new Set((process.env.ROUTES ?? 'bare,record,select').split(','));
 
 interface Measured {
   name: string;
@@ -23,6 +25,8 @@ interface Measured {
   p99: number;
   errors: number;
   non2xx: number;
+  /** Mean bytes per response (body and headers). */
+  bytes: number;
 }
 
 async function load(
@@ -53,6 +57,7 @@ async function load(
     p99: result.latency.p99,
     errors: result.errors,
     non2xx: result.non2xx,
+    bytes: result.throughput.total / Math.max(1, result.requests.total),
   };
 }
 
@@ -137,34 +142,39 @@ async function main() {
   const bare = await bareRoute();
 
   const rows: Measured[] = [];
-  rows.push(await load('bare Fastify JSON route (baseline)', bare.url));
-  rows.push(
-    await load('GET /api/v1/me/record (own record)', `${base}/api/v1/me/record`, { cookies: learnerCookies }),
-  );
-  rows.push(
-    await load('POST /api/v1/select-lar (3 sections)', `${base}/api/v1/select-lar`, {
-      method: 'POST',
-      cookies: [employerCookie],
-      bodies: sample.map((l) => JSON.stringify({ uln: l.uln, password: BENCH_PASSWORD })),
-    }),
-  );
+  if (ROUTES.has('bare')) rows.push(await load('bare Fastify JSON route (baseline)', bare.url));
+  if (ROUTES.has('record'))
+    rows.push(
+      await load('GET /api/v1/me/record (own record)', `${base}/api/v1/me/record`, {
+        cookies: learnerCookies,
+      }),
+    );
+  if (ROUTES.has('select'))
+    rows.push(
+      await load('POST /api/v1/select-lar (3 sections)', `${base}/api/v1/select-lar`, {
+        method: 'POST',
+        cookies: [employerCookie],
+        bodies: sample.map((l) => JSON.stringify({ uln: l.uln, password: BENCH_PASSWORD })),
+      }),
+    );
   await bare.close();
   await app.close();
   await db.close();
 
-  const baseline = rows[0]?.perSecond ?? 1;
+  const baseline = ROUTES.has('bare') ? (rows[0]?.perSecond ?? 1) : Number.NaN;
   console.log(
     `Records under ${CONNECTIONS} connections for ${DURATION_S} s each (PostgreSQL, ${LEARNERS.toLocaleString('en-GB')} learners)`,
   );
   console.log(
     table([
-      ['route', 'requests/s', 'vs bare', 'p50', 'p99 (goal ≤ 50 ms)', 'errors', 'non-2xx'],
+      ['route', 'requests/s', 'vs bare', 'p50', 'p99 (goal ≤ 50 ms)', 'bytes/response', 'errors', 'non-2xx'],
       ...rows.map((r) => [
         r.name,
         Math.round(r.perSecond).toLocaleString('en-GB'),
         `${((r.perSecond / baseline) * 100).toFixed(1)}%`,
         `${r.p50} ms`,
         `${r.p99} ms`,
+        Math.round(r.bytes).toLocaleString('en-GB'),
         r.errors,
         r.non2xx,
       ]),

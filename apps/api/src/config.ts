@@ -32,6 +32,7 @@ const EnvSchema = Type.Object({
   RUN_WORKERS: Type.Boolean({ default: true }),
   UPLOAD_MAX_BYTES: Type.Integer({ minimum: 1, default: 20 * 1024 * 1024 }),
   UPLOAD_MAX_ROWS: Type.Integer({ minimum: 1, default: 100_000 }),
+  RECORD_CACHE_MB: Type.Number({ minimum: 0, default: 32 }),
 });
 
 type Env = Static<typeof EnvSchema>;
@@ -60,6 +61,8 @@ export interface Config {
   runWorkers: boolean;
   /** Limits of one uploaded file (learners CSV): bytes and data rows; over either is refused with 413. */
   upload: { maxBytes: number; maxRows: number };
+  /** Memory for computed learner records (see record/record-cache); 0 computes every request afresh. */
+  recordCacheBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -106,6 +109,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.SEED_DEMO ?? embedded,
     runWorkers: e.RUN_WORKERS,
     upload: { maxBytes: e.UPLOAD_MAX_BYTES, maxRows: e.UPLOAD_MAX_ROWS },
+    recordCacheBytes: Math.round(e.RECORD_CACHE_MB * 1024 * 1024),
   };
 }
 

@@ -17,12 +17,17 @@ const lockedMessage = (until: Date) =>
     minute: '2-digit',
   })} (UK time), or reset your password.`;
 
+/** Throws when a throttle row's lock (read by the caller) has not yet ended. */
+export function throwIfLocked(lockedUntil: Date | null | undefined) {
+  if (lockedUntil && lockedUntil > new Date()) {
+    throw new AppError('SIGN_IN_LOCKED', lockedMessage(lockedUntil));
+  }
+}
+
 /** Throws while the identifier is locked; returns whether it has a record of failures to clear. */
 export async function assertNotLocked(prisma: PrismaClient, key: string): Promise<boolean> {
   const row = await prisma.signInThrottle.findUnique({ where: { key } });
-  if (row?.lockedUntil && row.lockedUntil > new Date()) {
-    throw new AppError('SIGN_IN_LOCKED', lockedMessage(row.lockedUntil));
-  }
+  throwIfLocked(row?.lockedUntil);
   return row !== null;
 }
 

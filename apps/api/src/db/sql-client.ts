@@ -14,6 +14,11 @@ export interface SqlConnection {
 
 export interface SqlClient extends SqlConnection {
   kind: 'postgres' | 'pglite';
+  /**
+   * `query` as a named prepared statement, planned once per connection: for statements run on many
+   * requests whose planning costs more than their execution (a name stands for one text only).
+   */
+  prepared<T = Record<string, unknown>>(name: string, text: string, params: unknown[]): Promise<T[]>;
   /** Runs `fn` on one dedicated connection (needed for session-level advisory locks). */
   withConnection<T>(fn: (conn: SqlConnection) => Promise<T>): Promise<T>;
   /**
@@ -21,7 +26,69 @@ export interface SqlClient extends SqlConnection {
    * `conn` inside (on PGlite every other query waits until the transaction ends).
    */
   transaction<T>(fn: (conn: SqlConnection) => Promise<T>): Promise<T>;
+  /**
+   * Listens for `NOTIFY channel` from any connection, on a connection of its own (reconnected after
+   * a loss). `connected` is called when listening starts (again), `lost` when it stops, so a cache
+   * invalidated by notifications knows when it cannot trust itself.
+   */
+  listen(channel: string, handlers: ChannelHandlers): Promise<{ close(): Promise<void> }>;
   close(): Promise<void>;
+}
+
+export interface ChannelHandlers {
+  notified(): void;
+  connected(): void;
+  lost(): void;
+}
+
+/** How long to wait before listening again after the listening connection was lost. */
+const RELISTEN_MS = 1_000;
+
+function postgresListener(pool: pg.Pool, channel: string, handlers: ChannelHandlers) {
+  let client: pg.Client | undefined;
+  let closed = false;
+  let retry: NodeJS.Timeout | undefined;
+  const again = () => {
+    if (closed || retry) return;
+    retry = setTimeout(() => {
+      retry = undefined;
+      void start();
+    }, RELISTEN_MS);
+    retry.unref();
+  };
+  const start = async () => {
+    const c = new pg.Client({ connectionString: pool.options.connectionString });
+    client = c;
+    let down = false;
+    const lose = () => {
+      if (down) return;
+      down = true;
+      handlers.lost();
+      c.end().catch(() => {});
+      again();
+    };
+    c.on('error', lose);
+    c.on('end', lose);
+    c.on('notification', (n) => {
+      if (n.channel === channel) handlers.notified();
+    });
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      if (closed) return void c.end().catch(() => {});
+      handlers.connected();
+    } catch {
+      lose();
+    }
+  };
+  return {
+    start,
+    async close() {
+      closed = true;
+      clearTimeout(retry);
+      await client?.end().catch(() => {});
+    },
+  };
 }
 
 export function postgresClient(pool: pg.Pool): SqlClient {
@@ -29,6 +96,9 @@ export function postgresClient(pool: pg.Pool): SqlClient {
     kind: 'postgres',
     async query(text, params) {
       return (await pool.query(text, params as unknown[])).rows;
+    },
+    async prepared(name, text, params) {
+      return (await pool.query({ name, text, values: params as unknown[] })).rows;
     },
     async exec(script) {
       await pool.query(script);
@@ -65,6 +135,11 @@ export function postgresClient(pool: pg.Pool): SqlClient {
         client.release(broken);
       }
     },
+    async listen(channel, handlers) {
+      const listener = postgresListener(pool, channel, handlers);
+      await listener.start();
+      return listener;
+    },
     close: () => pool.end(),
   };
 }
@@ -79,6 +154,8 @@ export function pgliteClient(db: PGlite): SqlClient {
   return {
     kind: 'pglite',
     ...conn,
+    // In process, planning is not worth keeping statements for.
+    prepared: (_name, text, params) => conn.query(text, params),
     withConnection(fn) {
       const run = queue.then(() => fn(conn));
       queue = run.catch(() => undefined);
@@ -92,6 +169,13 @@ export function pgliteClient(db: PGlite): SqlClient {
           exec: async (script) => void (await tx.exec(script)),
         }),
       ),
+    async listen(channel, handlers) {
+      // One embedded database in this process: its notifications cannot be lost.
+      const stop = await db.listen(channel, () => handlers.notified());
+      handlers.connected();
+      // A database closed first has stopped listening with it.
+      return { close: () => (db.closed ? Promise.resolve() : stop()) };
+    },
     close: () => db.close(),
   };
 }

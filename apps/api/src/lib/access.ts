@@ -36,6 +36,11 @@ export const signedIn: AccessRule = { kind: 'roles', roles: allRoles };
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: AccessRule;
+    /**
+     * A POST/PUT/PATCH/DELETE that never changes sessions, accounts or a learner's record, so its
+     * response need not empty this process's session cache (see auth/session-cache).
+     */
+    leavesSessionsAlone?: boolean;
   }
 }
 

@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 
 /** `Algorithm.Argon2id` (a const enum, which isolated modules cannot read). */
@@ -43,5 +43,46 @@ export async function verifyPassword(password: string, stored: string): Promise<
     return await verify(stored, password);
   } catch {
     return false;
+  }
+}
+
+/**
+ * Remembers, for a few minutes, that a user's password was just verified, so that re-entering it
+ * for each action of a run (Select LAR asks for it with every ULN) costs an HMAC instead of ~11 ms of
+ * argon2id CPU. Only an HMAC of the password under a key made for this process is kept, with the
+ * stored hash it was verified against: a changed password, a wrong password or an expired entry
+ * goes to argon2id as before (and a wrong one still counts toward the lock, in the caller).
+ */
+export class RecentlyVerified {
+  private readonly key = randomBytes(32);
+  private readonly entries = new Map<string, { stored: string; digest: Buffer; until: number }>();
+
+  constructor(
+    private readonly ttlMs = 5 * 60_000,
+    private readonly maxEntries = 10_000,
+  ) {}
+
+  private digest(password: string): Buffer {
+    return createHmac('sha256', this.key).update(password).digest();
+  }
+
+  async verify(accountId: string, password: string, stored: string): Promise<boolean> {
+    const now = Date.now();
+    const entry = this.entries.get(accountId);
+    if (
+      entry &&
+      entry.stored === stored &&
+      entry.until > now &&
+      timingSafeEqual(entry.digest, this.digest(password))
+    ) {
+      return true;
+    }
+    if (!(await verifyPassword(password, stored))) return false;
+    if (this.entries.size >= this.maxEntries) {
+      for (const [id, e] of this.entries) if (e.until <= now) this.entries.delete(id);
+      if (this.entries.size >= this.maxEntries) this.entries.clear();
+    }
+    this.entries.set(accountId, { stored, digest: this.digest(password), until: now + this.ttlMs });
+    return true;
   }
 }

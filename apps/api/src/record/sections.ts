@@ -1,9 +1,10 @@
-import type { RecordProgress, RecordProgressItem, RecordUnits } from '@lar/shared/api';
+import { MyRecord, type RecordProgress, type RecordProgressItem, type RecordUnits } from '@lar/shared/api';
 import { evaluateCompiled, LEVELS, levelRank, RocTooComplexError, todayUtc } from '@lar/shared/rules';
 import type { Achievement, CatalogueUnit, QualificationDefinition } from '@lar/shared/schemas';
 import { awardedQualifications } from '../claims/awarded';
 import { compiledFor } from '../claims/compiled-cache';
 import type { Database } from '../db/database';
+import type { RecordCache, RecordStamp, SectionName } from './record-cache';
 
 interface HeldUnit {
   urn: string;
@@ -168,4 +169,38 @@ export async function recordSections(
     ...(wanted.qualifications ? { qualifications } : {}),
     ...(wanted.progress ? { progress: await progressSection(db, held, awardedIds) } : {}),
   };
+}
+
+/** Turns one computed section into JSON text (the route's schema serializer, so extra keys are dropped). */
+export type SectionSerializer = (name: SectionName, value: unknown) => string;
+
+/** Serializes sections with the reply's compiled serializers for the record's section schemas. */
+export const sectionSerializer =
+  (reply: { serializeInput(input: unknown, schema: object): string }): SectionSerializer =>
+  (name, value) =>
+    reply.serializeInput(value, MyRecord.properties[name]);
+
+/**
+ * The wanted sections as JSON (UTF-8): from the cache while the learner's record version, the catalogue
+ * version and the day are those it was computed for; otherwise computed, serialized and stored.
+ * `stamp` must have been read before this is called (see `RecordStamp`).
+ */
+export async function recordSectionsJson(
+  db: Database,
+  cache: RecordCache,
+  learnerId: string,
+  stamp: Omit<RecordStamp, 'day'>,
+  wanted: readonly SectionName[],
+  serialize: SectionSerializer,
+): Promise<Partial<Record<SectionName, Buffer>>> {
+  return cache.sections(learnerId, { ...stamp, day: todayUtc() }, wanted, async (missing) => {
+    const computed = await recordSections(db, learnerId, {
+      units: missing.includes('units'),
+      qualifications: missing.includes('qualifications'),
+      progress: missing.includes('progress'),
+    });
+    return Object.fromEntries(
+      missing.map((name) => [name, Buffer.from(serialize(name, computed[name]))]),
+    ) as Partial<Record<SectionName, Buffer>>;
+  });
 }

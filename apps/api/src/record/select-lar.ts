@@ -1,16 +1,20 @@
-import type { SelectLarBody, SelectLarResponse } from '@lar/shared/api';
+import { randomUUID } from 'node:crypto';
+import type { SelectLarBody } from '@lar/shared/api';
 import { isValidUln } from '@lar/shared/identifiers';
-import { assertNotLocked, clearFailures, recordFailure, throttleKey } from '../auth/throttle';
+import { clearFailures, recordFailure, throttleKey, throwIfLocked } from '../auth/throttle';
 import type { Database } from '../db/database';
 import type { RecordSection } from '../generated/prisma/client';
 import { AppError } from '../lib/errors';
-import { verifyPassword } from '../lib/password';
-import { enqueueEmail } from '../mail/outbox';
+import { GroupCommit } from '../lib/group-commit';
+import { jsonObject } from '../lib/json-text';
+import { RecentlyVerified } from '../lib/password';
+import { enqueueDeferredEmails } from '../mail/outbox';
 import type { MailContext } from '../mail/templates';
 import { SECTION_NAME } from './permissions';
-import { recordSections } from './sections';
+import { CATALOGUE_VERSION_SQL, type RecordCache } from './record-cache';
+import { recordSectionsJson, type SectionSerializer } from './sections';
 
-/** Never a real learner: the permissions query runs the same way for a ULN that matches no one. */
+/** Never a real learner: the permissions subquery runs the same way for a ULN that matches no one. */
 const NOBODY = '00000000-0000-0000-0000-000000000000';
 
 const NO_RECORD = () =>
@@ -19,88 +23,190 @@ const NO_RECORD = () =>
     'There is no learner record you may view for this ULN. The learner may not have given your organisation permission, or it may have expired.',
   );
 
+const ORDER: RecordSection[] = ['UNITS', 'QUALIFICATIONS', 'PROGRESS'];
+
+interface Lookup {
+  userId: string;
+  passwordHash: string;
+  organisationName: string;
+  /** The viewer's sign-in throttle key as PostgreSQL computes it. */
+  lockKey: string;
+  /** Whether the viewer has a throttle row (failures or a lock) under that key. */
+  hasThrottle: boolean;
+  lockedUntil: Date | null;
+  learnerId: string | null;
+  uln: string | null;
+  givenName: string | null;
+  familyName: string | null;
+  email: string | null;
+  notifyOnView: boolean | null;
+  recordVersion: number | null;
+  catalogueVersion: number;
+  permitted: RecordSection[];
+}
+
+interface View {
+  id: string;
+  learnerId: string;
+  organisationId: string;
+  viewedBy: string;
+  sections: RecordSection[];
+  at: Date;
+  /** The learner's email when they asked to be told of views. */
+  notify?: { to: string; givenName: string; organisationName: string };
+}
+
 /**
  * Select LAR (journey 7): a centre or third party user, re-entering their password, sees exactly the
  * sections of the learner's record that the learner permitted their organisation and that have not
  * expired or been revoked; other sections are absent. A wrong password counts toward the account's
- * lock, like a failed sign-in. An unknown ULN and a ULN without permission get the same 404 after
- * the same queries. Every view is logged, and emailed to the learner when they chose so.
+ * lock, like a failed sign-in. An unknown ULN, a malformed one and a ULN without permission get the
+ * same 404 after the same single query. Every view is logged, and emailed to the learner when they
+ * chose so, before the record is returned.
  */
-export async function selectLar(
-  db: Database,
-  viewer: { userId: string; organisationId: string },
-  body: SelectLarBody,
-  mail: MailContext,
-): Promise<SelectLarResponse> {
-  const { prisma } = db;
-  const user = await prisma.user.findUniqueOrThrow({
-    where: { id: viewer.userId },
-    include: { organisation: { select: { name: true } } },
-  });
-  const key = throttleKey('sign-in:user', user.userId);
-  await assertNotLocked(prisma, key);
-  if (!(await verifyPassword(body.password, user.passwordHash))) {
-    await recordFailure(prisma, key);
-    throw new AppError(
-      'INVALID_CREDENTIALS',
-      'Your password is not right. Enter the password you sign in with.',
-    );
+export class SelectLar {
+  private readonly verified = new RecentlyVerified();
+  /** Views committed together under load (see `GroupCommit`); each response waits for its own. */
+  private readonly views: GroupCommit<View>;
+
+  constructor(
+    private readonly db: Database,
+    private readonly cache: RecordCache,
+    mail: MailContext,
+  ) {
+    this.views = new GroupCommit((views) => logViews(db, views, mail));
   }
-  await clearFailures(prisma, key);
 
-  const uln = body.uln.replace(/\s+/g, '');
-  const learner = isValidUln(uln) ? await prisma.learner.findUnique({ where: { uln } }) : null;
-  const now = new Date();
-  const permitted = await prisma.permission.findMany({
-    where: {
-      learnerId: learner?.id ?? NOBODY,
-      organisationId: viewer.organisationId,
-      revokedAt: null,
-      expiresAt: { gt: now },
-    },
-    select: { section: true },
-  });
-  if (!learner || permitted.length === 0) throw NO_RECORD();
+  /** The response as JSON bytes (sections come serialized from the record cache). */
+  async view(
+    viewer: { userId: string; organisationId: string },
+    body: SelectLarBody,
+    serialize: SectionSerializer,
+  ): Promise<Buffer> {
+    const { db } = this;
+    const uln = body.uln.replace(/\s+/g, '');
+    // One query whatever the ULN: the viewer, their sign-in lock, the learner and the permitted sections.
+    const [found] = await db.sql.prepared<Lookup>(
+      'select-lar-lookup',
+      `SELECT u."userId", u."passwordHash", o.name AS "organisationName", k.key AS "lockKey",
+              t.key IS NOT NULL AS "hasThrottle", t."lockedUntil", l.id::text AS "learnerId", l.uln, l."givenName", l."familyName", l.email,
+              l."notifyOnView", l."recordVersion", ${CATALOGUE_VERSION_SQL} AS "catalogueVersion",
+              ARRAY(SELECT p.section::text FROM "Permission" p
+                     WHERE p."learnerId" = COALESCE(l.id, $4::uuid) AND p."organisationId" = $2
+                       AND p."revokedAt" IS NULL AND p."expiresAt" > now()) AS permitted
+         FROM "User" u
+         JOIN "Organisation" o ON o.id = u."organisationId"
+         CROSS JOIN LATERAL (SELECT encode(sha256(convert_to('sign-in:user:' || lower(btrim(u."userId")), 'UTF8')), 'hex') AS key) k
+         LEFT JOIN "SignInThrottle" t ON t.key = k.key
+         LEFT JOIN "Learner" l ON l.uln = $3
+        WHERE u.id = $1 AND u."organisationId" = $2`,
+      [viewer.userId, viewer.organisationId, isValidUln(uln) ? uln : '', NOBODY],
+    );
+    if (!found) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
 
-  const order: RecordSection[] = ['UNITS', 'QUALIFICATIONS', 'PROGRESS'];
-  const granted = order.filter((s) => permitted.some((p) => p.section === s));
-  const sections = granted.map((s) => SECTION_NAME[s]);
-  const content = await recordSections(db, learner.id, {
-    units: sections.includes('units'),
-    qualifications: sections.includes('qualifications'),
-    progress: sections.includes('progress'),
-  });
-  await prisma.$transaction(async (tx) => {
-    const entry = await tx.accessLogEntry.create({
-      data: {
-        learnerId: learner.id,
-        organisationId: viewer.organisationId,
-        viewedBy: user.userId,
-        sections: granted,
-      },
-    });
-    if (learner.notifyOnView && learner.email) {
-      await enqueueEmail(
-        tx,
-        {
-          idempotencyKey: `record-viewed:${entry.id}`,
-          to: learner.email,
-          template: 'record-viewed',
-          data: {
-            givenName: learner.givenName,
-            organisationName: user.organisation.name,
-            viewedAt: now,
-            sections,
-          },
-        },
-        mail,
+    const key = throttleKey('sign-in:user', found.userId);
+    // The lock is the sign-in lock. PostgreSQL computed its key above, which is JavaScript's for any
+    // User ID that both lower-case alike (all of them in practice); otherwise it is read again.
+    const throttle =
+      found.lockKey === key
+        ? found.hasThrottle
+          ? { lockedUntil: found.lockedUntil }
+          : null
+        : await db.prisma.signInThrottle.findUnique({ where: { key } });
+    throwIfLocked(throttle?.lockedUntil);
+    if (!(await this.verified.verify(viewer.userId, body.password, found.passwordHash))) {
+      await recordFailure(db.prisma, key);
+      throw new AppError(
+        'INVALID_CREDENTIALS',
+        'Your password is not right. Enter the password you sign in with.',
       );
     }
+    if (throttle) await clearFailures(db.prisma, key);
+
+    const { learnerId } = found;
+    if (!learnerId || found.recordVersion === null || found.permitted.length === 0) throw NO_RECORD();
+    const granted = ORDER.filter((s) => found.permitted.includes(s));
+    const sections = granted.map((s) => SECTION_NAME[s]);
+    const content = await recordSectionsJson(
+      db,
+      this.cache,
+      learnerId,
+      { recordVersion: found.recordVersion, catalogueVersion: found.catalogueVersion },
+      sections,
+      serialize,
+    );
+    const at = new Date();
+    const id = randomUUID();
+    try {
+      await this.views.add({
+        id,
+        learnerId,
+        organisationId: viewer.organisationId,
+        viewedBy: found.userId,
+        sections: granted,
+        at,
+        ...(found.notifyOnView && found.email
+          ? {
+              notify: {
+                to: found.email,
+                givenName: found.givenName ?? '',
+                organisationName: found.organisationName,
+              },
+            }
+          : {}),
+      });
+    } catch {
+      throw new AppError(
+        'SERVICE_UNAVAILABLE',
+        'The record could not be shown because the view could not be logged. Try again in a moment.',
+      );
+    }
+    return jsonObject({
+      learner: JSON.stringify({ uln: found.uln, name: `${found.givenName} ${found.familyName}` }),
+      sections: JSON.stringify(sections),
+      viewedAt: JSON.stringify(at.toISOString()),
+      ...content,
+    });
+  }
+}
+
+/** Writes a batch of views and their emails in one transaction. */
+async function logViews(db: Database, views: View[], mail: MailContext) {
+  await db.sql.transaction(async (conn) => {
+    await conn.query(
+      `INSERT INTO "AccessLogEntry" (id, "learnerId", "organisationId", "viewedBy", sections, "createdAt", "updatedAt")
+       SELECT id, learner, org, who, string_to_array(s, ',')::"RecordSection"[], at, now()
+         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::timestamptz[])
+              AS v(id, learner, org, who, s, at)`,
+      [
+        views.map((v) => v.id),
+        views.map((v) => v.learnerId),
+        views.map((v) => v.organisationId),
+        views.map((v) => v.viewedBy),
+        views.map((v) => v.sections.join(',')),
+        views.map((v) => v.at.toISOString()),
+      ],
+    );
+    await enqueueDeferredEmails(
+      conn,
+      'record-viewed',
+      views.flatMap((v) =>
+        v.notify
+          ? [
+              {
+                idempotencyKey: `record-viewed:${v.id}`,
+                to: v.notify.to,
+                data: {
+                  givenName: v.notify.givenName,
+                  organisationName: v.notify.organisationName,
+                  viewedAt: v.at,
+                  sections: v.sections.map((s) => SECTION_NAME[s]),
+                },
+              },
+            ]
+          : [],
+      ),
+      mail,
+    );
   });
-  return {
-    learner: { uln: learner.uln, name: `${learner.givenName} ${learner.familyName}` },
-    sections,
-    viewedAt: now.toISOString(),
-    ...content,
-  };
 }

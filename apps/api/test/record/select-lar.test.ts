@@ -1,6 +1,7 @@
 import { evaluate } from '@lar/shared/rules';
 import { seedLearner } from '../../../../prisma/seed/factories';
 import { hashPassword } from '../../src/lib/password';
+import { messageBody } from '../../src/mail/outbox';
 import { buildTestApp } from '../helpers/app';
 import { cookiesFrom, type SignedIn, signInAs, TEST_PASSWORD } from '../helpers/auth';
 import { fixtureCatalogue, nth } from '../helpers/catalogue';
@@ -202,7 +203,10 @@ describe('Select LAR: password, log and email', () => {
       where: { template: 'record-viewed', to: `noor.${noor.uln}@example.org` },
     });
     expect(mail).toHaveLength(1);
-    expect(nth(mail, 0).text).toContain('/my-record/access-log');
+    // Rendered when sent, from the data stored with the view.
+    const body = messageBody(nth(mail, 0), { publicUrl: 'http://lar.test' });
+    expect(body.text).toContain('/my-record/access-log');
+    expect(body.text).toContain('viewed your Learner Achievement Record at');
 
     const off = await t.app.inject({
       method: 'PUT',
@@ -341,5 +345,55 @@ describe('my record', () => {
         i.evaluation.achieved ? -1 : (i.evaluation.additionalCreditsNeeded ?? Number.MAX_SAFE_INTEGER),
     );
     expect(needs).toEqual([...needs].sort((a, b) => a - b));
+  });
+});
+
+describe('Select LAR under repeated use', () => {
+  it('remembers a verified password only until it changes', async () => {
+    const noor = await learner();
+    const viewer = await signInAs(t.app, 'third_party');
+    await t.database.prisma.permission.create({
+      data: {
+        learnerId: noor.id,
+        organisationId: viewer.organisationId ?? '',
+        section: 'UNITS',
+        expiresAt: new Date(Date.now() + DAY),
+      },
+    });
+    expect((await select(noor.uln, viewer)).statusCode).toBe(200);
+    expect((await select(noor.uln, viewer)).statusCode).toBe(200);
+    // The password is changed (here directly): the remembered one no longer opens records.
+    await t.database.prisma.user.update({
+      where: { id: viewer.id },
+      data: { passwordHash: await hashPassword('a different passphrase 42') },
+    });
+    expect((await select(noor.uln, viewer)).json().error.code).toBe('INVALID_CREDENTIALS');
+    expect((await select(noor.uln, viewer, 'a different passphrase 42')).statusCode).toBe(200);
+  });
+
+  it('logs each of many views made at once before answering it, and emails each', async () => {
+    const noor = await learner();
+    await t.database.prisma.permission.create({
+      data: {
+        learnerId: noor.id,
+        organisationId: employer.organisationId ?? '',
+        section: 'QUALIFICATIONS',
+        expiresAt: new Date(Date.now() + DAY),
+      },
+    });
+    const answers = await Promise.all(Array.from({ length: 25 }, () => select(noor.uln)));
+    expect(answers.map((a) => a.statusCode)).toEqual(answers.map(() => 200));
+    const { prisma } = t.database;
+    const logged = await prisma.accessLogEntry.findMany({ where: { learnerId: noor.id } });
+    expect(logged).toHaveLength(25);
+    expect(new Set(logged.map((l) => l.createdAt.toISOString()))).toEqual(
+      new Set(answers.map((a) => a.json().viewedAt)),
+    );
+    const mail = await prisma.outboxMessage.findMany({
+      where: { to: `noor.${noor.uln}@example.org`, template: 'record-viewed' },
+    });
+    expect(new Set(mail.map((m) => m.idempotencyKey))).toEqual(
+      new Set(logged.map((l) => `record-viewed:${l.id}`)),
+    );
   });
 });

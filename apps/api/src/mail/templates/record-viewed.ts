@@ -7,7 +7,8 @@ export interface RecordViewedData {
   /** The learner's given name. */
   givenName: string;
   organisationName: string;
-  viewedAt: Date;
+  /** A Date, or its ISO text when rendered from stored data (deferred messages). */
+  viewedAt: Date | string;
   /** Sections the organisation saw: those permitted and unexpired at the time. */
   sections: RecordSection[];
 }
@@ -19,7 +20,7 @@ export function recordViewed(data: RecordViewedData, context: MailContext): Emai
     blocks: [
       paragraph(
         `${data.organisationName} viewed your Learner Achievement Record at ` +
-          `${formatDateTime(data.viewedAt)} (UK time), using the permission you gave it.`,
+          `${formatDateTime(new Date(data.viewedAt))} (UK time), using the permission you gave it.`,
       ),
       { kind: 'details', rows: [{ label: 'They saw', value: joinAnd(describeSections(data.sections)) }] },
       { kind: 'action', label: 'See who has viewed your record', url: mailUrl(context, mailPaths.accessLog) },

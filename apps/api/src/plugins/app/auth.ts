@@ -1,10 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { type Principal, roleOf } from '../../auth/principal';
+import { AUTH_CHANGED_CHANNEL, SessionCache } from '../../auth/session-cache';
 import { ACCESS_COOKIE } from '../../auth/sessions';
 import type { AccessRule } from '../../lib/access';
 import { AppError } from '../../lib/errors';
 import { hashToken } from '../../lib/secrets';
+import { CATALOGUE_VERSION_SQL } from '../../record/record-cache';
 
 export type { Principal } from '../../auth/principal';
 
@@ -15,9 +17,26 @@ declare module '@fastify/jwt' {
   }
 }
 
+/** A signed-in learner's details and record versions, read with their session. */
+export interface LearnerHead {
+  uln: string;
+  givenName: string;
+  familyName: string;
+  dateOfBirth: string;
+  notifyOnView: boolean;
+  recordVersion: number;
+  catalogueVersion: number;
+}
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** What the auth hook read about sessions (see auth/session-cache). */
+    sessionCache: SessionCache<SessionRow>;
+  }
   interface FastifyRequest {
     principal?: Principal;
+    /** Set for a learner's session. */
+    learnerHead?: LearnerHead;
   }
 }
 
@@ -45,9 +64,12 @@ async function apiTokenPrincipal(app: FastifyInstance, token: string): Promise<P
   };
 }
 
+type SessionRow = { open: boolean; mustChange: boolean; learnerHead?: LearnerHead };
+
 /** The session behind an access token must still be open, and its account usable. */
 async function sessionPrincipal(
   app: FastifyInstance,
+  cache: SessionCache<SessionRow>,
   request: FastifyRequest,
   rule: Extract<AccessRule, { kind: 'roles' }>,
 ) {
@@ -57,21 +79,46 @@ async function sessionPrincipal(
   } catch {
     throw signIn();
   }
-  const session = await app.db.prisma.session.findUnique({
-    where: { id: principal.sid ?? '00000000-0000-0000-0000-000000000000' },
-    select: {
-      revokedAt: true,
-      user: { select: { disabledAt: true, mustChangePassword: true } },
-      learner: { select: { mustChangePassword: true } },
-    },
-  });
-  if (!session || session.revokedAt || session.user?.disabledAt) throw signIn();
-  const mustChange = session.user?.mustChangePassword ?? session.learner?.mustChangePassword ?? false;
-  if (mustChange && !rule.beforePasswordChange) {
+  const key = `${principal.sid}|${principal.sub}`;
+  let session = cache.get(key);
+  if (!session) {
+    const generation = cache.generation;
+    // One indexed read, so plain SQL rather than Prisma's relation loading. For a learner it also
+    // reads what their record's header and cache stamp need (see routes/me/record).
+    const [row] = await app.db.sql.prepared<
+      { open: boolean; mustChange: boolean; recordVersion: number | null } & Omit<
+        LearnerHead,
+        'recordVersion'
+      >
+    >(
+      'auth-session',
+      `SELECT s."revokedAt" IS NULL AND u."disabledAt" IS NULL AS open,
+              COALESCE(u."mustChangePassword", l."mustChangePassword", false) AS "mustChange",
+              l.uln, l."givenName", l."familyName", l."dateOfBirth"::text AS "dateOfBirth", l."notifyOnView",
+              l."recordVersion", ${CATALOGUE_VERSION_SQL} AS "catalogueVersion"
+         FROM "Session" s
+         LEFT JOIN "User" u ON u.id = s."userId"
+         LEFT JOIN "Learner" l ON l.id = s."learnerId"
+        WHERE s.id = $1 AND $2 IN (s."userId", s."learnerId")`,
+      [principal.sid ?? '00000000-0000-0000-0000-000000000000', principal.sub],
+    );
+    if (!row?.open) throw signIn();
+    const { open, mustChange, recordVersion, ...head } = row;
+    session = {
+      open,
+      mustChange,
+      ...(recordVersion !== null ? { learnerHead: { ...head, recordVersion } } : {}),
+    };
+    cache.store(key, session, generation);
+  }
+  if (session.learnerHead) request.learnerHead = session.learnerHead;
+  if (session.mustChange && !rule.beforePasswordChange) {
     throw new AppError('PASSWORD_CHANGE_REQUIRED', 'Choose a new password before you continue.');
   }
   return principal;
 }
+
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Enforces each route's access rule: 401 without a valid session (httpOnly cookie from the app, or
@@ -79,6 +126,21 @@ async function sessionPrincipal(
  */
 export default fp(
   async (app) => {
+    const sessions = new SessionCache<SessionRow>();
+    app.decorate('sessionCache', sessions);
+    const listener = await app.db.sql.listen(AUTH_CHANGED_CHANNEL, {
+      notified: () => sessions.invalidate(),
+      connected: () => sessions.connected(),
+      lost: () => sessions.lost(),
+    });
+    app.addHook('onClose', () => listener.close());
+    // A request that may have changed a session, an account or a record empties the cache before
+    // its client hears back, so the client's next request sees the change (other processes hear of
+    // it from the database's notification a moment later).
+    app.addHook('onSend', async (request) => {
+      if (!READS.has(request.method) && !request.routeOptions.config?.leavesSessionsAlone)
+        sessions.invalidate();
+    });
     app.addHook('onRequest', async (request) => {
       const rule = request.routeOptions.config.access as AccessRule | undefined;
       if (!rule || rule.kind === 'public') return;
@@ -89,7 +151,7 @@ export default fp(
         principal = await apiTokenPrincipal(app, bearer);
       } else {
         if (!bearer && !request.cookies[ACCESS_COOKIE]) throw signIn();
-        principal = await sessionPrincipal(app, request, rule);
+        principal = await sessionPrincipal(app, sessions, request, rule);
       }
       request.principal = principal;
       if (!rule.roles.includes(principal.role)) {

@@ -1,11 +1,14 @@
 import fp from 'fastify-plugin';
 import type { Config } from '../../config';
 import { type Database, openDatabase } from '../../db/database';
+import { RecordCache } from '../../record/record-cache';
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Database;
     config: Config;
+    /** Computed learner records, shared by My record and Select LAR. */
+    recordCache: RecordCache;
   }
 }
 
@@ -15,12 +18,13 @@ export interface DatabasePluginOptions {
   database?: Database;
 }
 
-/** Decorates the app with its configuration and database (Prisma Client and raw SQL). */
+/** Decorates the app with its configuration, database (Prisma Client and raw SQL) and record cache. */
 export default fp<DatabasePluginOptions>(
   async (app, { config, database }) => {
     const db = database ?? (await openDatabase(config, (line) => app.log.info(line)));
     app.decorate('config', config);
     app.decorate('db', db);
+    app.decorate('recordCache', new RecordCache(config.recordCacheBytes));
     if (!database) app.addHook('onClose', async () => db.close());
   },
   { name: 'lar-database' },

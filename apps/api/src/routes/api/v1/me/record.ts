@@ -11,6 +11,8 @@ import {
 } from '@lar/shared/api';
 import { Type } from '@sinclair/typebox';
 import type { AccessRule } from '../../../../lib/access';
+import { AppError } from '../../../../lib/errors';
+import { jsonObject, sendJsonText } from '../../../../lib/json-text';
 import {
   accessLog,
   changePermission,
@@ -18,7 +20,7 @@ import {
   listPermissions,
   revokePermission,
 } from '../../../../record/permissions';
-import { recordSections } from '../../../../record/sections';
+import { recordSectionsJson, sectionSerializer } from '../../../../record/sections';
 
 const learners: AccessRule = { kind: 'roles', roles: ['learner'] };
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -41,23 +43,19 @@ const record: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: MyRecord, ...errors },
       },
     },
-    async (request) => {
-      const learner = await app.db.prisma.learner.findUniqueOrThrow({ where: { id: me(request) } });
-      const sections = await recordSections(app.db, learner.id, {
-        units: true,
-        qualifications: true,
-        progress: true,
-      });
-      return {
-        learner: {
-          uln: learner.uln,
-          givenName: learner.givenName,
-          familyName: learner.familyName,
-          dateOfBirth: learner.dateOfBirth.toISOString().slice(0, 10),
-          notifyOnView: learner.notifyOnView,
-        },
-        ...(sections as Required<typeof sections>),
-      };
+    async (request, reply) => {
+      if (!request.learnerHead) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
+      // Read with the session (plugins/app/auth), so a record served from the cache costs no other query.
+      const { recordVersion, catalogueVersion, ...header } = request.learnerHead;
+      const sections = await recordSectionsJson(
+        app.db,
+        app.recordCache,
+        me(request),
+        { recordVersion, catalogueVersion },
+        ['units', 'qualifications', 'progress'],
+        sectionSerializer(reply),
+      );
+      return sendJsonText(reply, jsonObject({ learner: JSON.stringify(header), ...sections }));
     },
   );
 
