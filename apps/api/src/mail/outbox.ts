@@ -51,20 +51,35 @@ export async function enqueueDeferredEmails<T extends TemplateName>(
   context: MailContext,
 ): Promise<number> {
   if (emails.length === 0) return 0;
-  const rows = await sql.query<{ id: string }>(
-    `INSERT INTO "OutboxMessage" (id, "idempotencyKey", template, "to", subject, data, "updatedAt")
-     SELECT gen_random_uuid(), k, $1, t, s, d, now()
-       FROM unnest($2::text[], $3::text[], $4::text[], $5::jsonb[]) AS e(k, t, s, d)
-     ON CONFLICT ("idempotencyKey") DO NOTHING RETURNING id`,
-    [
+  const insert = deferredEmailsInsert(template, emails, context);
+  return (await sql.query<{ id: string }>(`${insert.text} RETURNING id`, insert.params)).length;
+}
+
+/**
+ * The statement `enqueueDeferredEmails` runs, with its parameters numbered from `first`, for a caller
+ * that records the emails in the same statement as the change they are about (after a data-modifying
+ * `WITH`), which is atomic without a transaction's extra round trips.
+ */
+export function deferredEmailsInsert<T extends TemplateName>(
+  template: T,
+  emails: { idempotencyKey: string; to: string; data: TemplateData[T] }[],
+  context: MailContext,
+  first = 1,
+): { text: string; params: unknown[] } {
+  const $ = (i: number) => `$${first + i}`;
+  return {
+    text: `INSERT INTO "OutboxMessage" (id, "idempotencyKey", template, "to", subject, data, "updatedAt")
+     SELECT gen_random_uuid(), k, ${$(0)}, t, s, d, now()
+       FROM unnest(${$(1)}::text[], ${$(2)}::text[], ${$(3)}::text[], ${$(4)}::jsonb[]) AS e(k, t, s, d)
+     ON CONFLICT ("idempotencyKey") DO NOTHING`,
+    params: [
       template,
       emails.map((e) => e.idempotencyKey),
       emails.map((e) => e.to),
       emails.map((e) => renderSubject(template, e.data, context)),
       emails.map((e) => JSON.stringify(e.data)),
     ],
-  );
-  return rows.length;
+  };
 }
 
 /** A stored message's body: as stored, or rendered now from its template and data when deferred. */

@@ -8,7 +8,7 @@ import { AppError } from '../lib/errors';
 import { GroupCommit } from '../lib/group-commit';
 import { jsonObject } from '../lib/json-text';
 import { RecentlyVerified } from '../lib/password';
-import { enqueueDeferredEmails } from '../mail/outbox';
+import { deferredEmailsInsert } from '../mail/outbox';
 import type { MailContext } from '../mail/templates';
 import { SECTION_NAME } from './permissions';
 import { CATALOGUE_VERSION_SQL, type RecordCache } from './record-cache';
@@ -170,43 +170,45 @@ export class SelectLar {
   }
 }
 
-/** Writes a batch of views and their emails in one transaction. */
+/** Writes a batch of views and their emails in one statement (so atomically, in one round trip). */
 async function logViews(db: Database, views: View[], mail: MailContext) {
-  await db.sql.transaction(async (conn) => {
-    await conn.query(
-      `INSERT INTO "AccessLogEntry" (id, "learnerId", "organisationId", "viewedBy", sections, "createdAt", "updatedAt")
+  const emails = deferredEmailsInsert(
+    'record-viewed',
+    views.flatMap((v) =>
+      v.notify
+        ? [
+            {
+              idempotencyKey: `record-viewed:${v.id}`,
+              to: v.notify.to,
+              data: {
+                givenName: v.notify.givenName,
+                organisationName: v.notify.organisationName,
+                viewedAt: v.at,
+                sections: v.sections.map((s) => SECTION_NAME[s]),
+              },
+            },
+          ]
+        : [],
+    ),
+    mail,
+    7,
+  );
+  await db.sql.query(
+    `WITH logged AS (
+       INSERT INTO "AccessLogEntry" (id, "learnerId", "organisationId", "viewedBy", sections, "createdAt", "updatedAt")
        SELECT id, learner, org, who, string_to_array(s, ',')::"RecordSection"[], at, now()
          FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::timestamptz[])
-              AS v(id, learner, org, who, s, at)`,
-      [
-        views.map((v) => v.id),
-        views.map((v) => v.learnerId),
-        views.map((v) => v.organisationId),
-        views.map((v) => v.viewedBy),
-        views.map((v) => v.sections.join(',')),
-        views.map((v) => v.at.toISOString()),
-      ],
-    );
-    await enqueueDeferredEmails(
-      conn,
-      'record-viewed',
-      views.flatMap((v) =>
-        v.notify
-          ? [
-              {
-                idempotencyKey: `record-viewed:${v.id}`,
-                to: v.notify.to,
-                data: {
-                  givenName: v.notify.givenName,
-                  organisationName: v.notify.organisationName,
-                  viewedAt: v.at,
-                  sections: v.sections.map((s) => SECTION_NAME[s]),
-                },
-              },
-            ]
-          : [],
-      ),
-      mail,
-    );
-  });
+              AS v(id, learner, org, who, s, at)
+     )
+     ${emails.text}`,
+    [
+      views.map((v) => v.id),
+      views.map((v) => v.learnerId),
+      views.map((v) => v.organisationId),
+      views.map((v) => v.viewedBy),
+      views.map((v) => v.sections.join(',')),
+      views.map((v) => v.at.toISOString()),
+      ...emails.params,
+    ],
+  );
 }
