@@ -1,9 +1,6 @@
-import { seedLearner } from '../../../../prisma/seed/factories';
-import { hashPassword } from '../../src/lib/password';
 import { buildTestApp } from '../helpers/app';
-import { cookiesFrom, type SignedIn, signInAs, TEST_PASSWORD } from '../helpers/auth';
-import { fixtureCatalogue, nth } from '../helpers/catalogue';
-import { freshUln } from '../helpers/learners';
+import { type SignedIn, signInAs, TEST_PASSWORD } from '../helpers/auth';
+import { fixtureCatalogue, fixtureLearner, nth } from '../helpers/catalogue';
 
 let t: Awaited<ReturnType<typeof buildTestApp>>;
 /** The same app without a record cache: every answer computed afresh, to compare with. */
@@ -38,27 +35,7 @@ function importCatalogue(units: typeof catalogue.units) {
 }
 
 /** A learner holding the fixture's achievements (two credits short of its qualification), signed in. */
-async function learner() {
-  const uln = freshUln();
-  const row = await seedLearner(t.database.prisma, {
-    uln,
-    givenName: 'Noor',
-    familyName: 'Haddad',
-    dateOfBirth: '2001-03-04',
-    passwordHash: await hashPassword(TEST_PASSWORD),
-  });
-  await t.database.prisma.learner.update({
-    where: { id: row.id },
-    data: { mustChangePassword: false, email: `noor.${uln}@example.org` },
-  });
-  await record(uln, catalogue.achievements);
-  const signIn = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/learner-sign-in',
-    payload: { uln, password: TEST_PASSWORD },
-  });
-  return { id: row.id, uln, headers: { cookie: cookiesFrom(signIn.headers['set-cookie']) } };
-}
+const learner = () => fixtureLearner(t.app, t.database.prisma, awarding, catalogue);
 
 async function record(
   uln: string,

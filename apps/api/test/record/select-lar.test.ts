@@ -1,10 +1,9 @@
 import { evaluate } from '@lar/shared/rules';
-import { seedLearner } from '../../../../prisma/seed/factories';
 import { hashPassword } from '../../src/lib/password';
 import { messageBody } from '../../src/mail/outbox';
 import { buildTestApp } from '../helpers/app';
-import { cookiesFrom, type SignedIn, signInAs, TEST_PASSWORD } from '../helpers/auth';
-import { fixtureCatalogue, nth } from '../helpers/catalogue';
+import { type SignedIn, signInAs, TEST_PASSWORD } from '../helpers/auth';
+import { fixtureCatalogue, fixtureLearner, nth } from '../helpers/catalogue';
 import { freshUln } from '../helpers/learners';
 
 let t: Awaited<ReturnType<typeof buildTestApp>>;
@@ -27,39 +26,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** A learner holding the fixture's achievements (two credits short of its qualification), signed in. */
-async function learner(options: { email?: string | null; notifyOnView?: boolean } = {}) {
-  const uln = freshUln();
-  const row = await seedLearner(t.database.prisma, {
-    uln,
-    givenName: 'Noor',
-    familyName: 'Haddad',
-    dateOfBirth: '2001-03-04',
-    passwordHash: await hashPassword(TEST_PASSWORD),
-  });
-  await t.database.prisma.learner.update({
-    where: { id: row.id },
-    data: {
-      mustChangePassword: false,
-      email: options.email === undefined ? `noor.${uln}@example.org` : options.email,
-      notifyOnView: options.notifyOnView ?? true,
-    },
-  });
-  const recorded = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/achievements',
-    headers: awarding.headers,
-    payload: {
-      achievements: catalogue.achievements.map(({ urn, achievedOn }) => ({ uln, urn, achievedOn })),
-    },
-  });
-  expect(recorded.json().rejected).toBe(0);
-  const signIn = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/learner-sign-in',
-    payload: { uln, password: TEST_PASSWORD },
-  });
-  return { id: row.id, uln, headers: { cookie: cookiesFrom(signIn.headers['set-cookie']) } };
-}
+const learner = (options: { email?: string | null; notifyOnView?: boolean } = {}) =>
+  fixtureLearner(t.app, t.database.prisma, awarding, catalogue, options);
 
 const select = (uln: string, who: SignedIn = employer, password = TEST_PASSWORD) =>
   t.app.inject({
@@ -78,6 +46,17 @@ const KEY: Record<Section, string> = {
 const SECTIONS: Section[] = ['UNITS', 'QUALIFICATIONS', 'PROGRESS'];
 const DAY = 86_400_000;
 
+/** Grants `sections` of the learner's record to the viewer's organisation for a day. */
+const permit = (learnerId: string, viewer: SignedIn, ...sections: Section[]) =>
+  t.database.prisma.permission.createMany({
+    data: sections.map((section) => ({
+      learnerId,
+      organisationId: viewer.organisationId ?? '',
+      section,
+      expiresAt: new Date(Date.now() + DAY),
+    })),
+  });
+
 describe('Select LAR: the permission matrix', () => {
   const states = ['granted', 'expired', 'revoked', 'another organisation', 'never granted'] as const;
   const other = (s: Section) =>
@@ -94,14 +73,7 @@ describe('Select LAR: the permission matrix', () => {
       const stranger = await signInAs(t.app, 'third_party');
       const base = other(section);
       // Another section is always granted, so the answer is a record and its keys can be compared.
-      await prisma.permission.create({
-        data: {
-          learnerId: noor.id,
-          organisationId: employer.organisationId ?? '',
-          section: base,
-          expiresAt: new Date(Date.now() + DAY),
-        },
-      });
+      await permit(noor.id, employer, base);
       if (state !== 'never granted') {
         await prisma.permission.create({
           data: {
@@ -127,14 +99,7 @@ describe('Select LAR: the permission matrix', () => {
   it('answers the same 404 for an unknown ULN and for a learner who permitted nothing (or only to others)', async () => {
     const noor = await learner();
     const stranger = await signInAs(t.app, 'third_party');
-    await t.database.prisma.permission.create({
-      data: {
-        learnerId: noor.id,
-        organisationId: stranger.organisationId ?? '',
-        section: 'UNITS',
-        expiresAt: new Date(Date.now() + DAY),
-      },
-    });
+    await permit(noor.id, stranger, 'UNITS');
     const unknown = await select(freshUln());
     const unpermitted = await select(noor.uln);
     const malformed = await select('not-a-uln');
@@ -150,14 +115,7 @@ describe('Select LAR: password, log and email', () => {
   it('needs the viewer’s password; wrong ones count toward the lock', async () => {
     const noor = await learner();
     const viewer = await signInAs(t.app, 'centre');
-    await t.database.prisma.permission.create({
-      data: {
-        learnerId: noor.id,
-        organisationId: viewer.organisationId ?? '',
-        section: 'UNITS',
-        expiresAt: new Date(Date.now() + DAY),
-      },
-    });
+    await permit(noor.id, viewer, 'UNITS');
     for (let i = 0; i < 4; i++) {
       const wrong = await select(noor.uln, viewer, 'not my password');
       expect(wrong.statusCode).toBe(401);
@@ -180,14 +138,7 @@ describe('Select LAR: password, log and email', () => {
   it('logs every view for the learner, and emails them unless they turned it off', async () => {
     const noor = await learner();
     const { prisma } = t.database;
-    await prisma.permission.createMany({
-      data: (['UNITS', 'PROGRESS'] as const).map((section) => ({
-        learnerId: noor.id,
-        organisationId: employer.organisationId ?? '',
-        section,
-        expiresAt: new Date(Date.now() + DAY),
-      })),
-    });
+    await permit(noor.id, employer, 'UNITS', 'PROGRESS');
     expect((await select(noor.uln)).statusCode).toBe(200);
     const log = (
       await t.app.inject({ method: 'GET', url: '/api/v1/me/access-log', headers: noor.headers })
@@ -352,14 +303,7 @@ describe('Select LAR under repeated use', () => {
   it('remembers a verified password only until it changes', async () => {
     const noor = await learner();
     const viewer = await signInAs(t.app, 'third_party');
-    await t.database.prisma.permission.create({
-      data: {
-        learnerId: noor.id,
-        organisationId: viewer.organisationId ?? '',
-        section: 'UNITS',
-        expiresAt: new Date(Date.now() + DAY),
-      },
-    });
+    await permit(noor.id, viewer, 'UNITS');
     expect((await select(noor.uln, viewer)).statusCode).toBe(200);
     expect((await select(noor.uln, viewer)).statusCode).toBe(200);
     // The password is changed (here directly): the remembered one no longer opens records.
@@ -373,14 +317,7 @@ describe('Select LAR under repeated use', () => {
 
   it('logs each of many views made at once before answering it, and emails each', async () => {
     const noor = await learner();
-    await t.database.prisma.permission.create({
-      data: {
-        learnerId: noor.id,
-        organisationId: employer.organisationId ?? '',
-        section: 'QUALIFICATIONS',
-        expiresAt: new Date(Date.now() + DAY),
-      },
-    });
+    await permit(noor.id, employer, 'QUALIFICATIONS');
     const answers = await Promise.all(Array.from({ length: 25 }, () => select(noor.uln)));
     expect(answers.map((a) => a.statusCode)).toEqual(answers.map(() => 200));
     const { prisma } = t.database;

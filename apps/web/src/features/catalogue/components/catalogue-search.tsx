@@ -224,6 +224,67 @@ function Results<T>({
   );
 }
 
+/** One row of either results table: a qualification or a unit. */
+interface EntryRow {
+  id: string;
+  code: string;
+  title: string;
+  href: string;
+  level: string;
+  credits: number;
+  organisation: string;
+}
+
+/** The results table shared by qualifications (QAN, minimum credit) and units (URN, credits). */
+function EntryTable({
+  label,
+  codeHeader,
+  creditHeader,
+  rows,
+  caption,
+}: {
+  label: string;
+  codeHeader: string;
+  creditHeader: string;
+  rows: EntryRow[];
+  caption: ReactNode;
+}) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users must be able to scroll a table wider than the screen (WCAG 2.1.1).
+    <section className="table-scroll full-width" aria-label={label} tabIndex={0}>
+      <table className="table">
+        {caption}
+        <thead>
+          <tr>
+            <th scope="col">{codeHeader}</th>
+            <th scope="col">Title</th>
+            <th scope="col">Level</th>
+            <th scope="col" className="table__numeric">
+              {creditHeader}
+            </th>
+            <th scope="col">Awarding organisation</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <td className="table__nowrap">
+                <code>{row.code}</code>
+              </td>
+              <td className="table__break">
+                <Link to={row.href}>{row.title}</Link>
+              </td>
+              <td className="table__nowrap">{levelName(row.level)}</td>
+              <td className="table__numeric">{formatNumber(row.credits)}</td>
+              <td className="table__break">{row.organisation}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
 function QualificationResults({ filter }: { filter: CatalogueFilter }) {
   const query = useCatalogueQualifications(filter);
   return (
@@ -231,38 +292,21 @@ function QualificationResults({ filter }: { filter: CatalogueFilter }) {
       filter={filter}
       query={query}
       table={(items: CatalogueQualificationSummary[], caption) => (
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users must be able to scroll a table wider than the screen (WCAG 2.1.1).
-        <section className="table-scroll full-width" aria-label="Qualifications" tabIndex={0}>
-          <table className="table">
-            {caption}
-            <thead>
-              <tr>
-                <th scope="col">QAN</th>
-                <th scope="col">Title</th>
-                <th scope="col">Level</th>
-                <th scope="col" className="table__numeric">
-                  Minimum credit
-                </th>
-                <th scope="col">Awarding organisation</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((item) => (
-                <tr key={item.id}>
-                  <td className="table__nowrap">
-                    <code>{item.qan}</code>
-                  </td>
-                  <td className="table__break">
-                    <Link to={paths.catalogueQualification.getHref(item.id)}>{item.title}</Link>
-                  </td>
-                  <td className="table__nowrap">{levelName(item.level)}</td>
-                  <td className="table__numeric">{formatNumber(item.minCredits)}</td>
-                  <td className="table__break">{item.awardingOrganisation.name}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <EntryTable
+          label="Qualifications"
+          codeHeader="QAN"
+          creditHeader="Minimum credit"
+          caption={caption}
+          rows={items.map((item) => ({
+            id: item.id,
+            code: item.qan,
+            title: item.title,
+            href: paths.catalogueQualification.getHref(item.id),
+            level: item.level,
+            credits: item.minCredits,
+            organisation: item.awardingOrganisation.name,
+          }))}
+        />
       )}
     />
   );
@@ -275,38 +319,21 @@ function UnitResults({ filter }: { filter: CatalogueFilter }) {
       filter={filter}
       query={query}
       table={(items: CatalogueUnitView[], caption) => (
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users must be able to scroll a table wider than the screen (WCAG 2.1.1).
-        <section className="table-scroll full-width" aria-label="Units" tabIndex={0}>
-          <table className="table">
-            {caption}
-            <thead>
-              <tr>
-                <th scope="col">URN</th>
-                <th scope="col">Title</th>
-                <th scope="col">Level</th>
-                <th scope="col" className="table__numeric">
-                  Credits
-                </th>
-                <th scope="col">Awarding organisation</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((item) => (
-                <tr key={item.id}>
-                  <td className="table__nowrap">
-                    <code>{item.urn}</code>
-                  </td>
-                  <td className="table__break">
-                    <Link to={paths.catalogueUnit.getHref(item.id)}>{item.title}</Link>
-                  </td>
-                  <td className="table__nowrap">{levelName(item.level)}</td>
-                  <td className="table__numeric">{formatNumber(item.credits)}</td>
-                  <td className="table__break">{item.awardingOrganisation.name}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <EntryTable
+          label="Units"
+          codeHeader="URN"
+          creditHeader="Credits"
+          caption={caption}
+          rows={items.map((item) => ({
+            id: item.id,
+            code: item.urn,
+            title: item.title,
+            href: paths.catalogueUnit.getHref(item.id),
+            level: item.level,
+            credits: item.credits,
+            organisation: item.awardingOrganisation.name,
+          }))}
+        />
       )}
     />
   );
