@@ -4,10 +4,10 @@ import { Link, useSearchParams } from 'react-router';
 import { LoadProblem } from '@/components/ui/access-problem';
 import { ActionOutcome, type ReportOutcome, useActionOutcome } from '@/components/ui/action-outcome';
 import { DateTime } from '@/components/ui/date-time';
-import { ErrorSummary, SubmitButton, TextareaField, useFormErrors } from '@/components/ui/form';
+import { InlineReasonForm } from '@/components/ui/reason-form';
 import { paths } from '@/config/paths';
 import { ApiError } from '@/lib/api-client';
-import { formErrorsFrom, readForm } from '@/lib/form-errors';
+import { formErrorsFrom } from '@/lib/form-errors';
 import { useApproveAccountRequest, useDeclineAccountRequest } from '../api/decide-account-request';
 import {
   ACCOUNT_REQUEST_STATUSES,
@@ -181,49 +181,25 @@ function DeclineForm({
   report: ReportOutcome;
   onCancel: () => void;
 }) {
-  const formId = `decline-${request.id}-form`;
   const decline = useDeclineAccountRequest();
-  const { errors, attempt, fail, clear } = useFormErrors();
   return (
-    <form
-      noValidate
-      className="inline-form"
-      aria-label={`Decline the request from ${who}`}
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (decline.isPending) return;
-        const { reason = '' } = readForm(event.currentTarget);
-        if (!reason) return fail({ fields: { reason: 'Enter why you are declining the request' } });
-        clear();
-        decline.mutateAsync({ id: request.id, reason }).then(
-          () => report('success', `Request from ${who} declined.`),
-          (error: unknown) => {
-            // Already decided elsewhere: the row leaves this list, so say so above it.
-            if (error instanceof ApiError && error.code === 'CONFLICT') return report('error', error.message);
-            fail(formErrorsFrom(error, ['reason']));
-          },
-        );
-      }}
-    >
-      <ErrorSummary formId={formId} errors={errors} order={['reason']} attempt={attempt} />
-      <TextareaField
-        formId={formId}
-        name="reason"
-        label={`Why are you declining the request from ${who}?`}
-        hint="It is kept with the request and shown to the service desk."
-        error={errors.fields.reason}
-        rows={3}
-        // The form opens on request, and the reason is what to type next.
-        autoFocus
-      />
-      <div className="button-group">
-        <SubmitButton pending={decline.isPending} pendingText="Declining…">
-          Decline request
-        </SubmitButton>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    <InlineReasonForm
+      formId={`decline-${request.id}-form`}
+      title={`Decline the request from ${who}`}
+      question={`Why are you declining the request from ${who}?`}
+      hint="It is kept with the request and shown to the service desk."
+      missing="Enter why you are declining the request"
+      submitText="Decline request"
+      pendingText="Declining…"
+      pending={decline.isPending}
+      send={(reason) => decline.mutateAsync({ id: request.id, reason })}
+      succeeded={`Request from ${who} declined.`}
+      // Already decided elsewhere: the row leaves this list, so say so above it.
+      settledElsewhere={(error) =>
+        error instanceof ApiError && error.code === 'CONFLICT' ? error.message : undefined
+      }
+      report={report}
+      onCancel={onCancel}
+    />
   );
 }

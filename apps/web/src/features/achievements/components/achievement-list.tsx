@@ -4,12 +4,13 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { LoadedList } from '@/components/ui/access-problem';
 import { ActionOutcome, type ReportOutcome, useActionOutcome } from '@/components/ui/action-outcome';
 import { CalendarDate, DateTime } from '@/components/ui/date-time';
-import { ErrorSummary, SubmitButton, TextareaField, TextField, useFormErrors } from '@/components/ui/form';
+import { TextField } from '@/components/ui/form';
 import { showingText } from '@/components/ui/format';
 import { Pagination } from '@/components/ui/pagination';
+import { InlineReasonForm } from '@/components/ui/reason-form';
 import { paths } from '@/config/paths';
 import { ApiError } from '@/lib/api-client';
-import { formErrorsFrom, readForm } from '@/lib/form-errors';
+import { readForm } from '@/lib/form-errors';
 import { type AchievementsFilter, parseAchievementsFilter, useAchievements } from '../api/get-achievements';
 import { useWithdrawAchievement } from '../api/withdraw-achievement';
 
@@ -262,58 +263,29 @@ function WithdrawForm({
   report: ReportOutcome;
   onCancel: () => void;
 }) {
-  const formId = `withdraw-${achievement.id}-form`;
   const withdraw = useWithdrawAchievement();
-  const { errors, attempt, fail, clear } = useFormErrors();
   const what = describe(achievement);
   return (
-    <form
-      noValidate
-      className="inline-form"
-      aria-label={`Withdraw the achievement of ${what}`}
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (withdraw.isPending) return;
-        const { reason = '' } = readForm(event.currentTarget);
-        if (!reason) return fail({ fields: { reason: 'Enter why you are withdrawing the achievement' } });
-        if (reason.length > 1000)
-          return fail({ fields: { reason: 'The reason must be 1,000 characters or fewer' } });
-        clear();
-        withdraw.mutateAsync({ id: achievement.id, reason }).then(
-          () =>
-            report(
-              'success',
-              `The achievement of ${what} is withdrawn. It no longer counts towards qualifications.`,
-            ),
-          (error: unknown) => {
-            // Already withdrawn elsewhere: the refreshed row shows it, and the message says so above the list.
-            if (error instanceof ApiError && (error.code === 'CONFLICT' || error.status === 404))
-              return report('error', error.message);
-            fail(formErrorsFrom(error, ['reason']));
-          },
-        );
-      }}
-    >
-      <ErrorSummary formId={formId} errors={errors} order={['reason']} attempt={attempt} />
-      <TextareaField
-        formId={formId}
-        name="reason"
-        label={`Why are you withdrawing the achievement of ${what}?`}
-        hint="It is kept with the achievement. The unit stops counting towards the learner’s qualifications."
-        error={errors.fields.reason}
-        rows={3}
-        maxLength={1000}
-        // The form opens on request, and the reason is what to type next.
-        autoFocus
-      />
-      <div className="button-group">
-        <SubmitButton pending={withdraw.isPending} pendingText="Withdrawing…">
-          Withdraw achievement
-        </SubmitButton>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    <InlineReasonForm
+      formId={`withdraw-${achievement.id}-form`}
+      title={`Withdraw the achievement of ${what}`}
+      question={`Why are you withdrawing the achievement of ${what}?`}
+      hint="It is kept with the achievement. The unit stops counting towards the learner’s qualifications."
+      missing="Enter why you are withdrawing the achievement"
+      maxLength={1000}
+      submitText="Withdraw achievement"
+      pendingText="Withdrawing…"
+      pending={withdraw.isPending}
+      send={(reason) => withdraw.mutateAsync({ id: achievement.id, reason })}
+      succeeded={`The achievement of ${what} is withdrawn. It no longer counts towards qualifications.`}
+      // Already withdrawn elsewhere: the refreshed row shows it, and the message says so above the list.
+      settledElsewhere={(error) =>
+        error instanceof ApiError && (error.code === 'CONFLICT' || error.status === 404)
+          ? error.message
+          : undefined
+      }
+      report={report}
+      onCancel={onCancel}
+    />
   );
 }
