@@ -1,7 +1,8 @@
+import { keepProbe, probeEstimate, probeWidth } from './bound-probe';
 import { type BoundContext, computeBound } from './bounds';
 import type { WorkBudget } from './errors';
 import { StateMemo } from './memo';
-import type { SearchModel } from './model';
+import type { Option, SearchModel } from './model';
 import { buildPlan, COSTED, FREE, MUST_TAKE, type SearchPlan } from './search-plan';
 import { canApply, type SearchState } from './state';
 import { workspaceFor } from './workspace';
@@ -40,6 +41,8 @@ export interface Solution {
 interface Round {
   limit: number;
   next: number;
+  /** Whether costed children may be cut by their probe estimate (`probeCut`) before being visited. */
+  probe: boolean;
 }
 
 /**
@@ -61,19 +64,34 @@ export function search(req: SearchRequest): Solution | null {
  * Least added credit by iterative deepening on that credit: round after round, only nodes whose
  * credit so far plus the lower bound stays within the limit are explored, and the limit rises to
  * the smallest value that was cut. The first solution found is optimal, because every cheaper
- * limit was explored exhaustively. Rounds below a known lower bound (`atLeast`) could only fail, so
- * they are skipped; the last round, and so the solution, is the same.
+ * limit was explored exhaustively. Rounds below a known lower bound (`atLeast`) or the root's own
+ * estimate could only fail, so they are skipped; the last round, and so the solution, is the same.
+ *
+ * The first round may also cut children by their probe estimate (`probeCut`), which is at most the
+ * child's own estimate: every child it cuts would have been cut (or dropped by the memo) anyway, so
+ * the round explores the same nodes, records the same memo entries and finds the same first
+ * solution. If it fails, its next limit may come out lower than the full bounds' (but above this
+ * limit, and never above the optimum: the first node cut on the way to an optimal set has an
+ * estimate at most the optimum, and a probe at most that). The next round, with full bounds, then
+ * explores the same nodes again (none had an estimate between the two limits) and fails with the
+ * full bounds' next limit, after which the rounds are those of a search without probes.
  */
 function deepen(runner: SearchRunner, atLeast: number): Solution | null {
-  let limit = atLeast;
+  // A round below the root's own estimate cuts the root and only learns that estimate, so the
+  // first round starts there (an infeasible root: no round can find anything).
+  const root = runner.rootEstimate();
+  if (!Number.isFinite(root)) return null;
+  let limit = Math.max(atLeast, root);
   for (let rounds = 1; ; rounds++) {
-    const round = { limit, next: Number.POSITIVE_INFINITY };
+    // Probe cuts (see SearchRunner.probeCut) only in the first round: a later round's limit then
+    // comes from full bounds, which keeps the sequence of limits that can end a search.
+    const round = { limit, next: Number.POSITIVE_INFINITY, probe: rounds === 1 };
     const found = runner.run(round);
     if (found) return found;
     if (!Number.isFinite(round.next)) return null;
     // Unreachable: would climb a credit per round to the largest cost; one unlimited round proves it
     // (not earlier: for a reachable one that round is wasted work).
-    if (rounds === 8 && !runner.run({ limit: Number.POSITIVE_INFINITY, next: 0 })) return null;
+    if (rounds === 8 && !runner.run({ limit: Number.POSITIVE_INFINITY, next: 0, probe: false })) return null;
     limit = round.next;
   }
 }
@@ -89,6 +107,9 @@ class SearchRunner {
   private round: Round | null = null;
   /** Required units not yet used, counted by requiredLeft (no tuple allocated per node). */
   private reqCount = 0;
+  /** Per depth of an expanded node in a probing round, the figures `probeCut` needs (bound-probe.ts). */
+  private probe: Float64Array;
+  private readonly probeWidth: number;
 
   constructor(
     private readonly plan: SearchPlan,
@@ -110,6 +131,18 @@ class SearchRunner {
       suffix: plan.suffix,
     };
     this.memo = new StateMemo(model, active, allowed, space.table);
+    this.probeWidth = probeWidth(model);
+    const size = (active.length + 1) * this.probeWidth;
+    if (space.probe.length < size) space.probe = new Float64Array(2 * size);
+    this.probe = space.probe;
+  }
+
+  /** The root's estimate of the least added credit (Infinity when infeasible); one node of budget. */
+  rootEstimate(): number {
+    this.budget.tick();
+    this.ctx.requiredCost = this.requiredLeft();
+    computeBound(this.ctx, 0);
+    return this.ctx.sc.feasible ? this.st.cost + this.ctx.sc.lb : Number.POSITIVE_INFINITY;
   }
 
   run(round: Round | null): Solution | null {
@@ -176,6 +209,7 @@ class SearchRunner {
       return false;
     }
     if (this.cut(sc.lb, sc.ub)) return false;
+    if (round?.probe && this.shortcuts) this.keepProbe(depth);
     const ceiling = st.total + sc.ub;
     const active = plan.active;
     if (depth === active.length) {
@@ -234,6 +268,27 @@ class SearchRunner {
     for (let k = applied.length - 2; k >= 0; k -= 2) st.apply(applied[k] ?? 0, applied[k + 1] ?? 0, -1);
   }
 
+  /** Keeps what `probeCut` needs of the node at `depth` (its bound is in the scratch now). */
+  private keepProbe(depth: number): void {
+    keepProbe(this.ctx, this.probe, depth * this.probeWidth);
+  }
+
+  /**
+   * Whether the child that adds unit option i of the (static) slot at `depth` would be cut by its
+   * bound, told without building it: its estimate is at least `probeEstimate` of the parent's
+   * figures (bound-probe.ts). When that exceeds the round's limit, the child's own bound would
+   * exceed it too (or find it infeasible, or the memo would drop it), so it is not visited. The
+   * node still counts against the budget, and the round's next limit takes the probe's estimate,
+   * which is never above the child's: see `deepen` for why the answer stays the same.
+   */
+  private probeCut(depth: number, option: Option, round: Round): boolean {
+    const estimate = probeEstimate(this.plan.model, this.probe, depth * this.probeWidth, option);
+    if (estimate <= round.limit) return false;
+    this.budget.tick();
+    round.next = Math.min(round.next, estimate);
+    return true;
+  }
+
   /** Leaves the slot at `depth` empty; true when the search of this node should stop. */
   private leaveEmpty(depth: number, ceiling: number): boolean {
     this.dfs(depth + 1);
@@ -250,10 +305,15 @@ class SearchRunner {
     const start = plan.model.optionStart[slot] ?? 0;
     const count = (plan.model.optionStart[slot + 1] ?? 0) - start;
     let barred = -1;
+    const round = this.round;
+    const probe =
+      kind === COSTED && this.shortcuts && round?.probe === true && plan.suffix.isStatic[depth] === 1;
+    const options = plan.model.slots[slot]?.options;
     for (let i = 0; i < count; i++) {
       if (kinds[start + i] !== kind) continue;
       if (barred === -1) barred = st.isBarred(slot) ? 1 : 0;
       if (barred === 1 || !canApply(st, this.plan.allowed, slot, i)) continue;
+      if (probe && options && this.probeCut(depth, options[i] as Option, round as Round)) continue;
       st.apply(slot, i, 1);
       this.dfs(depth + 1);
       st.apply(slot, i, -1);
