@@ -49,14 +49,41 @@ export interface ModelParts {
 const NONE: never[] = [];
 
 export function compileParts(q: QualificationDefinition, units: readonly CatalogueUnit[]): ModelParts {
-  const groups: GroupModel[] = [];
-  for (const g of q.groups) groups.push(toGroupModel(g));
   // Distinct listed URNs, sorted; the map first collects them, then holds each one's index.
   const slotOf = new Map<string, number>();
-  for (const g of groups) for (const urn of g.urns) if (!slotOf.has(urn)) slotOf.set(urn, 0);
-  const listed = [...slotOf.keys()].sort();
+  const listed: string[] = [];
+  for (const g of q.groups) {
+    for (const urn of g.units) {
+      if (slotOf.has(urn)) continue;
+      slotOf.set(urn, 0);
+      listed.push(urn);
+    }
+  }
+  listed.sort();
   const n = listed.length;
   for (let i = 0; i < n; i++) slotOf.set(listed[i] as string, i);
+  // Each group's listed URNs as slot indexes, a repeat dropped (`seen` holds 1 + the group's index).
+  const groups: GroupModel[] = [];
+  const groupSlots: number[][] = [];
+  const seen = new Int32Array(n);
+  for (let gi = 0; gi < q.groups.length; gi++) {
+    const g = q.groups[gi] as QualificationDefinition['groups'][number];
+    const slots: number[] = [];
+    for (const urn of g.units) {
+      const i = slotOf.get(urn) as number;
+      if (seen[i] === gi + 1) continue;
+      seen[i] = gi + 1;
+      slots.push(i);
+    }
+    // The definition's own list when it has no repeats (the definition is not changed after compiling).
+    let urns = g.units;
+    if (slots.length !== g.units.length) {
+      urns = [];
+      for (const i of slots) urns.push(listed[i] as string);
+    }
+    groups.push(toGroupModel(g, urns));
+    groupSlots.push(exact(slots));
+  }
   const listedUnits: (CatalogueUnit | undefined)[] = new Array(n);
   for (const u of units) {
     const i = slotOf.get(u.urn);
@@ -65,14 +92,12 @@ export function compileParts(q: QualificationDefinition, units: readonly Catalog
   }
   // Slot i is listed[i]: its groups and barred sets, in definition order. A slot in one group (the
   // usual case) shares that group's one-element list; lists are never written after compiling.
-  const single: number[][] = [];
-  for (let gi = 0; gi < groups.length; gi++) single.push([gi]);
   const slotGroups: number[][] = new Array(n).fill(NONE);
   for (let gi = 0; gi < groups.length; gi++) {
-    for (const urn of (groups[gi] as GroupModel).urns) {
-      const i = slotOf.get(urn) ?? 0;
+    const single = [gi];
+    for (const i of groupSlots[gi] as number[]) {
       const list = slotGroups[i] as number[];
-      slotGroups[i] = list === NONE ? (single[gi] as number[]) : [...list, gi];
+      slotGroups[i] = list === NONE ? single : [...list, gi];
     }
   }
   const slotBarred: number[][] = new Array(n).fill(NONE);
@@ -159,12 +184,6 @@ export function compileParts(q: QualificationDefinition, units: readonly Catalog
     );
   }
   const derived = slotCounts(baseSlots, unitFillers);
-  const groupSlots: number[][] = [];
-  for (const g of groups) {
-    const list: number[] = [];
-    for (const u of g.urns) list.push(slotOf.get(u) ?? -1);
-    groupSlots.push(list);
-  }
   const levelRules: { rank: number; credits: number }[] = [];
   const levelRuleLevels: string[] = [];
   for (const r of q.minCreditsAtOrAboveLevel ?? []) {
@@ -191,10 +210,8 @@ export function compileParts(q: QualificationDefinition, units: readonly Catalog
   };
 }
 
-function toGroupModel(g: QualificationDefinition['groups'][number]): GroupModel {
-  const distinct = new Set(g.units);
-  // The definition's own list when it has no repeats (the definition is not changed after compiling).
-  const urns = distinct.size === g.units.length ? g.units : [...distinct];
+/** The group's rules, with its distinct listed URNs in listed order. */
+function toGroupModel(g: QualificationDefinition['groups'][number], urns: string[]): GroupModel {
   return {
     id: g.id,
     all: g.all === true,
