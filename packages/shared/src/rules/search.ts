@@ -110,6 +110,8 @@ class SearchRunner {
   /** Per depth of an expanded node in a probing round, the figures `probeCut` needs (bound-probe.ts). */
   private probe: Float64Array;
   private readonly probeWidth: number;
+  /** The scratch holds the root's bound, and reqCount its required units (see rootEstimate). */
+  private rootBound = false;
 
   constructor(
     private readonly plan: SearchPlan,
@@ -137,11 +139,16 @@ class SearchRunner {
     this.probe = space.probe;
   }
 
-  /** The root's estimate of the least added credit (Infinity when infeasible); one node of budget. */
+  /**
+   * The root's estimate of the least added credit (Infinity when infeasible); one node of budget.
+   * The next run's root reuses the bound (`rootBound`): nothing changes the state or the scratch
+   * in between.
+   */
   rootEstimate(): number {
     this.budget.tick();
     this.ctx.requiredCost = this.requiredLeft();
     computeBound(this.ctx, 0);
+    this.rootBound = true;
     return this.ctx.sc.feasible ? this.st.cost + this.ctx.sc.lb : Number.POSITIVE_INFINITY;
   }
 
@@ -199,8 +206,12 @@ class SearchRunner {
   /** Bounds the node at `depth` and, unless it is cut (false), tries its children in order. */
   private expand(depth: number): boolean {
     const { st, ctx, plan, round } = this;
-    ctx.requiredCost = this.requiredLeft();
-    computeBound(ctx, depth);
+    if (depth === 0 && this.rootBound) {
+      this.rootBound = false;
+    } else {
+      ctx.requiredCost = this.requiredLeft();
+      computeBound(ctx, depth);
+    }
     const sc = ctx.sc;
     if (!sc.feasible) return false;
     const estimate = st.cost + sc.lb;
