@@ -45,5 +45,8 @@ export function ownCouldSatisfy(model: SearchModel): boolean {
     if (!group) continue;
     if ((groupCredit[g] ?? 0) < group.minCredits || (groupUnits[g] ?? 0) < group.minUnits) return false;
   }
-  return levelRules.every((r, i) => (levelCredit[i] ?? 0) >= r.credits);
+  for (let r = 0; r < levelRules.length; r++) {
+    if ((levelCredit[r] ?? 0) < (levelRules[r] as { credits: number }).credits) return false;
+  }
+  return true;
 }

@@ -105,7 +105,12 @@ export class SearchState {
       if (group.all && units < group.size) return false;
     }
     if (this.total < m.minCredits) return false;
-    return m.levelRules.every((r, i) => (this.levelCounted[i] ?? 0) >= r.credits);
+    // A loop, not `every` with a closure: this runs at most nodes of every search.
+    const rules = m.levelRules;
+    for (let i = 0; i < rules.length; i++) {
+      if ((this.levelCounted[i] ?? 0) < (rules[i] as { credits: number }).credits) return false;
+    }
+    return true;
   }
 }
 
