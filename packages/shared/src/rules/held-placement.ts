@@ -1,4 +1,4 @@
-import type { SearchModel } from './model';
+import type { Option, SearchModel, Slot } from './model';
 import type { Solution } from './search';
 import { workspaceFor } from './workspace';
 
@@ -58,8 +58,10 @@ function roomForAll(model: SearchModel, allowed: Uint8Array, g: number): boolean
   inGroup.fill(0, 0, model.fillers.length);
   let credits = 0;
   let units = 0;
-  for (const slot of model.slots) {
-    for (const o of slot.options) {
+  for (let s = 0; s < model.slots.length; s++) {
+    const options = (model.slots[s] as Slot).options;
+    for (let i = 0; i < options.length; i++) {
+      const o = options[i] as Option;
       if (o.group !== g || allowed[o.filler] === 0 || inGroup[o.filler] === 1) continue;
       inGroup[o.filler] = 1;
       credits += model.fillers[o.filler]?.credits ?? 0;

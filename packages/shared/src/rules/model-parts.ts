@@ -1,6 +1,6 @@
 import type { CatalogueUnit, QualificationDefinition } from '../schemas';
 import { levelRank } from './levels';
-import type { Filler, GroupModel, Slot } from './model';
+import type { Filler, GroupModel, Option, Slot } from './model';
 
 /**
  * Everything in the search model that depends on the qualification and its catalogue entries
@@ -237,7 +237,11 @@ function exact<T>(list: T[]): T[] {
 /** A slot of the model: the base slot's place with these fillers (in order), each in every group. */
 export function slotWith(shape: Slot, fillers: number[]): Slot {
   const options: Slot['options'] = [];
-  for (const filler of fillers) for (const group of shape.groups) options.push({ filler, group });
+  const groups = shape.groups;
+  for (let i = 0; i < fillers.length; i++) {
+    const filler = fillers[i] as number;
+    for (let k = 0; k < groups.length; k++) options.push({ filler, group: groups[k] as number });
+  }
   return {
     urn: shape.urn,
     groups: shape.groups,
@@ -267,7 +271,9 @@ export function slotCounts(
     optionStart[s + 1] = (optionStart[s] ?? 0) + slot.options.length;
     countFillers(slot, fillerSlots, 1);
     let m = 0;
-    for (const o of slot.options) m = Math.max(m, fillers[o.filler]?.credits ?? 0);
+    const options = slot.options;
+    for (let i = 0; i < options.length; i++)
+      m = Math.max(m, fillers[(options[i] as Option).filler]?.credits ?? 0);
     most[s] = m;
   }
   return { most, fillerSlots, optionStart };
@@ -277,7 +283,9 @@ export function slotCounts(
 export function countFillers(slot: Slot, fillerSlots: Int32Array, sign: number): void {
   let last = -1;
   // Options list each filler once per group, consecutively, so a change of filler is a new one.
-  for (const o of slot.options) {
+  const options = slot.options;
+  for (let i = 0; i < options.length; i++) {
+    const o = options[i] as Option;
     if (o.filler === last) continue;
     last = o.filler;
     fillerSlots[last] = (fillerSlots[last] ?? 0) + sign;

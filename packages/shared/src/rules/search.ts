@@ -172,7 +172,9 @@ class SearchRunner {
     const { st, plan } = this;
     let cost = 0;
     this.reqCount = 0;
-    for (const f of plan.required) {
+    const required = plan.required;
+    for (let i = 0; i < required.length; i++) {
+      const f = required[i] as number;
       if (st.fillerUsed[f] === 0) {
         cost += plan.model.fillers[f]?.cost ?? 0;
         this.reqCount++;
