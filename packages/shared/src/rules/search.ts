@@ -112,6 +112,8 @@ class SearchRunner {
   private readonly probeWidth: number;
   /** The scratch holds the root's bound, and reqCount its required units (see rootEstimate). */
   private rootBound = false;
+  /** finishFree's (slot, option) pairs applied, to undo them. */
+  private applied: Int32Array;
 
   constructor(
     private readonly plan: SearchPlan,
@@ -137,6 +139,8 @@ class SearchRunner {
     const size = (active.length + 1) * this.probeWidth;
     if (space.probe.length < size) space.probe = new Float64Array(2 * size);
     this.probe = space.probe;
+    if (space.applied.length < 2 * active.length) space.applied = new Int32Array(4 * active.length);
+    this.applied = space.applied;
   }
 
   /**
@@ -231,9 +235,12 @@ class SearchRunner {
       if (round) this.done = true;
       return true;
     }
-    if (round && this.shortcuts && this.reqCount === 0 && st.satisfies()) {
-      this.finishSatisfied(depth);
-      return true;
+    if (round && this.shortcuts && this.reqCount === 0) {
+      if (st.satisfies()) {
+        this.finishSatisfied(depth);
+        return true;
+      }
+      if (sc.lb === 0 && this.finishFree(depth)) return true;
     }
     const slot = active[depth] ?? 0;
     // While credit is still missing, adding a unit (smallest first) is tried before leaving the
@@ -279,6 +286,58 @@ class SearchRunner {
     this.best = { choice: st.choiceOf(), total: st.total, cost: st.cost, count: st.count };
     this.done = true;
     for (let k = applied.length - 2; k >= 0; k -= 2) st.apply(applied[k] ?? 0, applied[k + 1] ?? 0, -1);
+  }
+
+  /**
+   * The end of a round from a node (at `depth`) whose bound says nothing more need be added (lb 0)
+   * and with every required unit used, when taking the learner's achievements alone completes it:
+   * walks down taking at each slot the first free option it may apply (leaving the slot empty when
+   * there is none) and, if the state then satisfies the qualification, that leaf is the round's
+   * first solution, found without bounding each node; otherwise nothing has changed (false) and
+   * the node is searched as usual. Why it is the search's own first solution: the leaf is a
+   * completion adding nothing, so every node on the way to it has lb 0 (the bound is a valid lower
+   * bound), hence nothing `missing` (lb 0 implies it), so the search tries its free options, then
+   * "leave empty", before any unit, and takes exactly these steps; no node on the way is cut (its
+   * estimate is this node's, within the limit) or dropped by the memo (an equivalent node recorded
+   * at no worse score would have had the same completion, at no more cost, and found it).
+   */
+  private finishFree(depth: number): boolean {
+    const { st, plan } = this;
+    const applied = this.applied;
+    let n = 0;
+    let ok = true;
+    for (let d = depth; d < plan.active.length && ok; d++) {
+      const slot = plan.active[d] ?? 0;
+      if (plan.mustTake[slot] === 1) {
+        ok = false;
+        break;
+      }
+      const mayLeave = plan.onlyGroup[slot] === -1;
+      if (st.isBarred(slot)) {
+        ok = mayLeave;
+        continue;
+      }
+      const start = plan.model.optionStart[slot] ?? 0;
+      const count = (plan.model.optionStart[slot + 1] ?? 0) - start;
+      let taken = false;
+      for (let i = 0; i < count; i++) {
+        if (plan.kinds[start + i] !== FREE || !canApply(st, plan.allowed, slot, i)) continue;
+        st.apply(slot, i, 1);
+        applied[n++] = slot;
+        applied[n++] = i;
+        taken = true;
+        break;
+      }
+      if (!taken && !mayLeave) ok = false;
+    }
+    if (ok && st.satisfies()) {
+      this.best = { choice: st.choiceOf(), total: st.total, cost: st.cost, count: st.count };
+      this.done = true;
+    } else {
+      ok = false;
+    }
+    for (let k = n - 2; k >= 0; k -= 2) st.apply(applied[k] ?? 0, applied[k + 1] ?? 0, -1);
+    return ok;
   }
 
   /** Keeps what `probeCut` needs of the node at `depth` (its bound is in the scratch now). */

@@ -26,6 +26,8 @@ export interface Workspace {
   plan: { kinds: Uint8Array; mustTake: Uint8Array; onlyGroup: Int32Array; keys: Float64Array };
   /** The probe cut's per-depth figures (see SearchRunner.probeCut), grown as needed. */
   probe: Float64Array;
+  /** A round's finishing walk's applied options (see SearchRunner.finishFree). */
+  applied: Int32Array;
   capacity: { slots: number; fillers: number; barred: number };
 }
 
@@ -64,6 +66,7 @@ export function workspaceFor(model: SearchModel): Workspace {
         keys: new Float64Array(capacity.slots),
       },
       probe: space?.probe ?? new Float64Array(0),
+      applied: space?.applied ?? new Int32Array(0),
       capacity,
     };
     spaces.set(shape, space);
