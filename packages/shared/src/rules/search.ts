@@ -23,6 +23,8 @@ export interface SearchRequest {
    * incumbent reaches its upper bound (`stop`). Off only to test them against the plain search.
    */
   shortcuts?: boolean;
+  /** minCost: counts the rounds run (for the tests that need searches of several rounds). */
+  stats?: { rounds: number };
 }
 
 export interface Solution {
@@ -57,7 +59,9 @@ export function search(req: SearchRequest): Solution | null {
   if (satisfy && model.allClash) return null;
   const plan = buildPlan(model, req.allowed, objective, satisfy);
   const runner = new SearchRunner(plan, req.budget, req.shortcuts !== false);
-  return objective === 'minCost' ? deepen(runner, req.atLeast ?? 0) : runner.run(null);
+  return objective === 'minCost'
+    ? deepen(runner, req.atLeast ?? 0, req.shortcuts !== false, req.stats)
+    : runner.run(null);
 }
 
 /**
@@ -76,7 +80,12 @@ export function search(req: SearchRequest): Solution | null {
  * explores the same nodes again (none had an estimate between the two limits) and fails with the
  * full bounds' next limit, after which the rounds are those of a search without probes.
  */
-function deepen(runner: SearchRunner, atLeast: number): Solution | null {
+function deepen(
+  runner: SearchRunner,
+  atLeast: number,
+  shortcuts: boolean,
+  stats: { rounds: number } | undefined,
+): Solution | null {
   // A round below the root's own estimate cuts the root and only learns that estimate, so the
   // first round starts there (an infeasible root: no round can find anything).
   const root = runner.rootEstimate();
@@ -86,14 +95,48 @@ function deepen(runner: SearchRunner, atLeast: number): Solution | null {
     // Probe cuts (see SearchRunner.probeCut) only in the first round: a later round's limit then
     // comes from full bounds, which keeps the sequence of limits that can end a search.
     const round = { limit, next: Number.POSITIVE_INFINITY, probe: rounds === 1 };
+    if (stats) stats.rounds = rounds;
     const found = runner.run(round);
     if (found) return found;
     if (!Number.isFinite(round.next)) return null;
+    if (shortcuts && rounds === 2) return climbWithin(runner, round.next, stats);
     // Unreachable: would climb a credit per round to the largest cost; one unlimited round proves it
     // (not earlier: for a reachable one that round is wasted work).
     if (rounds === 8 && !runner.run({ limit: Number.POSITIVE_INFINITY, next: 0, probe: false })) return null;
     limit = round.next;
   }
+}
+
+/**
+ * The rest of a search whose first two rounds failed, the optimum being at least `lo`. One round
+ * without a limit first finds some solution, or proves there is none: an unreachable definition
+ * used to climb a credit per round, each round exploring everything within its limit, until an
+ * unlimited round at the eighth proved it. Then the climb goes on as before, but stops when it
+ * reaches the cost of that solution: every cheaper limit has then failed, so the solution costs the
+ * optimum, and, found by a round whose limit was at least the optimum, it is the first solution in
+ * depth-first order among those costing at most the optimum (a round at any limit L finds the first,
+ * in the same order, among those costing at most L: the order of each node's children depends on
+ * the node alone, and cuts and the memo only drop subtrees holding no such solution), which is
+ * exactly what the climb's own round at that limit would return.
+ */
+function climbWithin(
+  runner: SearchRunner,
+  lo: number,
+  stats: { rounds: number } | undefined,
+): Solution | null {
+  if (stats) stats.rounds++;
+  const any = runner.run({ limit: Number.POSITIVE_INFINITY, next: 0, probe: false });
+  if (!any) return null;
+  let limit = lo;
+  while (limit < any.cost) {
+    const round = { limit, next: Number.POSITIVE_INFINITY, probe: false };
+    if (stats) stats.rounds++;
+    const found = runner.run(round);
+    if (found) return found;
+    // Finite and at most any.cost: the path to `any` was cut somewhere, at no more than its cost.
+    limit = round.next;
+  }
+  return any;
 }
 
 /** The depth-first search of one plan; `run` may be called once per round (state is restored). */
