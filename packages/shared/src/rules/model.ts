@@ -162,9 +162,14 @@ export function buildModel(
     for (const f of ids) most = Math.max(most, fillers[f]?.credits ?? 0);
     slotMost[s] = most;
   }
+  // An untouched slot has its base options, whose count the base numbering already holds: only the
+  // rebuilt slots are read (each slot read is likely a cache miss when many are compiled).
   const optionStart = new Int32Array(slots.length + 1);
+  const base = parts.baseOptionStart;
   for (let s = 0; s < slots.length; s++) {
-    optionStart[s + 1] = (optionStart[s] ?? 0) + (slots[s]?.options.length ?? 0);
+    const count =
+      touched[s] === 1 ? (slots[s] as Slot).options.length : (base[s + 1] ?? 0) - (base[s] ?? 0);
+    optionStart[s + 1] = (optionStart[s] ?? 0) + count;
   }
   return modelOf(parts, slots, fillers, slotMost, fillerSlots, optionStart);
 }
