@@ -24,7 +24,10 @@ export function heldPlacement(model: SearchModel, allowed: Uint8Array): Int32Arr
   // Per group: 0 room not yet checked, 1 room for all, 2 not (it depends on the group alone).
   if (room.length < groups.length) room = new Uint8Array(groups.length * 2);
   room.fill(0, 0, groups.length);
-  for (let s = 0; s < slots.length; s++) {
+  // Only the slots the learner's achievements can fill have options that cost nothing.
+  const held = model.heldSlots;
+  for (let k = 0; k < held.length; k++) {
+    const s = held[k] as number;
     const slot = slots[s];
     if (!slot) continue;
     for (let i = 0; i < slot.options.length; i++) {

@@ -72,6 +72,11 @@ export interface SearchModel {
   groupSlots: number[][];
   /** Some URN is listed in two `all` groups: no assignment can satisfy the definition. */
   allClash: boolean;
+  /**
+   * The slots the learner's achievements can fill, ascending: the only ones with options that cost
+   * nothing (every other slot offers catalogue units alone).
+   */
+  heldSlots: Int32Array;
 }
 
 export interface ModelInput {
@@ -134,6 +139,7 @@ export function buildModel(
       parts.baseSlotMost,
       parts.baseFillerSlots,
       parts.baseOptionStart,
+      NO_SLOTS,
     );
   }
   const held = heldByUrn;
@@ -167,11 +173,14 @@ export function buildModel(
   const optionStart = new Int32Array(slots.length + 1);
   const base = parts.baseOptionStart;
   for (let s = 0; s < slots.length; s++) {
-    const count =
-      touched[s] === 1 ? (slots[s] as Slot).options.length : (base[s + 1] ?? 0) - (base[s] ?? 0);
+    const count = touched[s] === 1 ? (slots[s] as Slot).options.length : (base[s + 1] ?? 0) - (base[s] ?? 0);
     optionStart[s + 1] = (optionStart[s] ?? 0) + count;
   }
-  return modelOf(parts, slots, fillers, slotMost, fillerSlots, optionStart);
+  let rebuilt = 0;
+  for (let s = 0; s < n; s++) rebuilt += touched[s] ?? 0;
+  const heldSlots = new Int32Array(rebuilt);
+  for (let s = 0, k = 0; s < n; s++) if (touched[s] === 1) heldSlots[k++] = s;
+  return modelOf(parts, slots, fillers, slotMost, fillerSlots, optionStart, heldSlots);
 }
 
 /**
@@ -185,6 +194,7 @@ function modelOf(
   slotMost: Float64Array,
   fillerSlots: Int32Array,
   optionStart: Int32Array,
+  heldSlots: Int32Array,
 ): SearchModel {
   return {
     slots,
@@ -199,8 +209,12 @@ function modelOf(
     optionStart,
     groupSlots: parts.groupSlots,
     allClash: parts.allClash,
+    heldSlots,
   };
 }
+
+/** The base model's heldSlots: no learner's filler. */
+const NO_SLOTS = new Int32Array(0);
 
 /** Per slot, 1 when one of the learner's achievements can fill it: scratch for buildModel. */
 let touched = new Uint8Array(64);
