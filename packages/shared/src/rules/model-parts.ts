@@ -54,9 +54,10 @@ export function compileParts(q: QualificationDefinition, units: readonly Catalog
   const listed: string[] = [];
   for (const g of q.groups) {
     for (const urn of g.units) {
-      if (slotOf.has(urn)) continue;
+      // One map operation per URN: a new key is seen by the map growing.
+      const size = slotOf.size;
       slotOf.set(urn, 0);
-      listed.push(urn);
+      if (slotOf.size !== size) listed.push(urn);
     }
   }
   listed.sort();
