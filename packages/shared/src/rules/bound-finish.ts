@@ -4,6 +4,7 @@
  * must still be added. Every figure is a relaxation of the real problem, so a lower bound.
  */
 import type { BoundContext } from './bounds';
+import type { GroupModel } from './model';
 
 const EMPTY = new Float64Array(0);
 
@@ -109,7 +110,9 @@ export function capByGroups(ctx: BoundContext): void {
   let free = 0;
   let all = 0;
   for (let g = 0; g < groups.length; g++) {
-    const room = (groups[g]?.maxCredits ?? Number.POSITIVE_INFINITY) - (st.groupCredits[g] ?? 0);
+    // Not `groups[g]?.maxCredits ?? …`: merging undefined with a double field boxed the double, a
+    // heap number allocated per group and node (maxCredits is Infinity or a whole number).
+    const room = (groups[g] as GroupModel).maxCredits - (st.groupCredits[g] ?? 0);
     const f = sc.freeC[g] ?? 0;
     free += Math.min(room, f);
     all += Math.min(room, f + (sc.potC[g] ?? 0));

@@ -12,7 +12,7 @@
  */
 import type { BoundSuffix } from './bound-suffix-table';
 import { scanSlot } from './bounds';
-import type { SearchModel } from './model';
+import type { Option, SearchModel, Slot } from './model';
 import { FORBIDDEN } from './search-mask';
 import { workspaceFor } from './workspace';
 
@@ -30,9 +30,11 @@ export function buildBoundSuffix(
   // How many active slots offer each allowed filler: shared ones make a slot dynamic (rule 1).
   const offered = suffix.offered;
   offered.fill(0);
-  for (const s of active) {
+  for (let d = 0; d < n; d++) {
     let last = -1;
-    for (const o of model.slots[s]?.options ?? []) {
+    const options = (model.slots[active[d] as number] as Slot).options;
+    for (let i = 0; i < options.length; i++) {
+      const o = options[i] as Option;
       if (o.filler === last || allowed[o.filler] === FORBIDDEN) continue;
       last = o.filler;
       offered[last] = (offered[last] ?? 0) + 1;
@@ -43,7 +45,9 @@ export function buildBoundSuffix(
   for (let d = 0; d < n; d++) {
     const slot = model.slots[active[d] ?? 0];
     let fixed = slot !== undefined && slot.barred.length === 0;
-    for (const o of slot?.options ?? []) {
+    const options = slot?.options ?? [];
+    for (let i = 0; i < options.length; i++) {
+      const o = options[i] as Option;
       if (allowed[o.filler] !== FORBIDDEN && offered[o.filler] !== 1) fixed = false;
     }
     isStatic[d] = fixed ? 1 : 0;
@@ -76,8 +80,9 @@ export function buildBoundSuffix(
   capMost.fill(-1);
   for (let d = n; d >= 0; d--) {
     if (d < n && isStatic[d] === 1) {
-      const slot = model.slots[active[d] ?? 0];
-      for (const o of slot?.options ?? []) {
+      const options = (model.slots[active[d] as number] as Slot).options;
+      for (let i = 0; i < options.length; i++) {
+        const o = options[i] as Option;
         const group = model.groups[o.group];
         if (allowed[o.filler] === FORBIDDEN || !group) continue;
         if (group.maxCredits === Infinity && group.maxUnits === Infinity) continue;

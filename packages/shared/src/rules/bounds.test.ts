@@ -1,6 +1,7 @@
 import fc from 'fast-check';
+import { keepProbe, probeEstimate, probeWidth } from './bound-probe';
 import { type BoundContext, computeBound, scanBound } from './bounds';
-import { buildModel, type SearchModel } from './model';
+import { buildModel, type Option, type SearchModel } from './model';
 import { lcg, randomMask, smallCase, syntheticCase } from './random-models';
 import { buildPlan, COSTED, FREE, MUST_TAKE } from './search-plan';
 import { canApply } from './state';
@@ -81,6 +82,91 @@ describe('the bound from the static suffix', () => {
       { numRuns: 600 },
     );
     expect(nodes).toBeGreaterThan(10_000);
+  });
+});
+
+/**
+ * Walks a random path of a random least-added-credit search and, at every node the bound does not
+ * rule out, compares the probe estimate of each unit a static slot could add with the estimate of
+ * the child itself (cost plus its bound), which it must never exceed.
+ */
+function probeAlongRandomPath(model: SearchModel, rand: () => number): { probes: number; tight: number } {
+  const allowed = randomMask(model, rand);
+  const plan = buildPlan(model, allowed, 'minCost', true);
+  const space = workspaceFor(model);
+  const st = space.state;
+  const ctx: BoundContext = {
+    state: st,
+    allowed,
+    costed: true,
+    satisfy: true,
+    requiredCost: 0,
+    sc: space.scratch,
+    active: plan.active,
+    suffix: plan.suffix,
+  };
+  const bound = (depth: number) => {
+    ctx.requiredCost = plan.required.reduce(
+      (sum, f) => sum + (st.fillerUsed[f] === 0 ? (model.fillers[f]?.cost ?? 0) : 0),
+      0,
+    );
+    computeBound(ctx, depth);
+    return ctx.sc.feasible ? st.cost + ctx.sc.lb : Number.POSITIVE_INFINITY;
+  };
+  const kept = new Float64Array(probeWidth(model));
+  const applied: [number, number][] = [];
+  let probes = 0;
+  let tight = 0;
+  for (let depth = 0; depth < plan.active.length; depth++) {
+    const slot = plan.active[depth] ?? 0;
+    const start = model.optionStart[slot] ?? 0;
+    const options = model.slots[slot]?.options ?? [];
+    const usable = (i: number) => !st.isBarred(slot) && canApply(st, allowed, slot, i);
+    if (Number.isFinite(bound(depth)) && plan.suffix.isStatic[depth] === 1) {
+      keepProbe(ctx, kept, 0);
+      for (let i = 0; i < options.length; i++) {
+        if (plan.kinds[start + i] !== COSTED || !usable(i)) continue;
+        const probe = probeEstimate(model, kept, 0, options[i] as Option);
+        st.apply(slot, i, 1);
+        const child = bound(depth + 1);
+        st.apply(slot, i, -1);
+        expect(probe).toBeLessThanOrEqual(child);
+        probes++;
+        if (Number.isFinite(child) && probe === child) tight++;
+      }
+    }
+    const tried = options.flatMap((_, i) =>
+      [FREE, COSTED, MUST_TAKE].includes(plan.kinds[start + i] ?? 0) && usable(i) ? [i] : [],
+    );
+    if (tried.length > 0 && rand() < 0.6) {
+      const i = tried[Math.floor(rand() * tried.length)] ?? 0;
+      st.apply(slot, i, 1);
+      applied.push([slot, i]);
+    }
+  }
+  for (const [slot, i] of applied.reverse()) st.apply(slot, i, -1);
+  return { probes, tight };
+}
+
+describe('the probe estimate of a child adding a unit', () => {
+  it("never exceeds the child's own estimate, at random nodes of random searches", () => {
+    let probes = 0;
+    let tight = 0;
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.boolean(), (seed, small) => {
+        const rand = lcg(seed);
+        const model = buildModel((small ? smallCase : syntheticCase)(rand));
+        for (let walk = 0; walk < 3; walk++) {
+          const r = probeAlongRandomPath(model, rand);
+          probes += r.probes;
+          tight += r.tight;
+        }
+      }),
+      { numRuns: 600 },
+    );
+    // The comparison means something only if many probes are made and often meet the child's bound.
+    expect(probes).toBeGreaterThan(3_000);
+    expect(tight).toBeGreaterThan(probes / 10);
   });
 });
 

@@ -6,6 +6,7 @@
 import { capByGroups, finishBound } from './bound-finish';
 import type { BoundScratch } from './bound-scratch';
 import type { BoundSuffix } from './bound-suffix-table';
+import type { Option } from './model';
 import type { SearchState } from './state';
 
 export { BoundScratch } from './bound-scratch';
@@ -108,7 +109,13 @@ export function scanSlot(ctx: BoundContext, s: number): void {
   sc.slotPot = 0;
   if (!slot) return;
   const rules = st.model.levelRules;
-  for (const g of slot.groups) {
+  // Indexed loops throughout (here and in the other per-node code): a for…of loop allocates an
+  // iterator result per element until the JIT has optimised the function, which in a fresh process
+  // is the first thousand or so evaluations.
+  const groups = slot.groups;
+  const ng = groups.length;
+  for (let i = 0; i < ng; i++) {
+    const g = groups[i] as number;
     sc.tmpFree[g] = 0;
     sc.tmpPot[g] = 0;
     sc.tmpPotMin[g] = Number.POSITIVE_INFINITY;
@@ -118,11 +125,13 @@ export function scanSlot(ctx: BoundContext, s: number): void {
     sc.lvTmpPot[r] = 0;
   }
   const nr = rules.length;
-  for (const g of slot.groups) for (let r = 0; r < nr; r++) sc.tmpHi[g * nr + r] = 0;
+  for (let i = 0; i < ng; i++) for (let r = 0; r < nr; r++) sc.tmpHi[(groups[i] as number) * nr + r] = 0;
   const onlyGroup = satisfy && slot.allGroups.length > 0 ? (slot.allGroups[0] ?? -1) : -1;
   let best = 0;
   let pot = 0;
-  for (const o of slot.options) {
+  const options = slot.options;
+  for (let i = 0; i < options.length; i++) {
+    const o = options[i] as Option;
     if (allowed[o.filler] === 0 || st.fillerUsed[o.filler] === 1) continue;
     if (onlyGroup >= 0 && o.group !== onlyGroup) continue;
     const f = st.model.fillers[o.filler];
@@ -148,10 +157,14 @@ export function scanSlot(ctx: BoundContext, s: number): void {
   }
   // A free unit that could count in several groups counts in one: pooled, not credited to each.
   let freeIn = -1;
-  for (const g of slot.groups) if ((sc.tmpFree[g] ?? 0) > 0) freeIn = freeIn === -1 ? g : -2;
+  for (let i = 0; i < ng; i++) {
+    const g = groups[i] as number;
+    if ((sc.tmpFree[g] ?? 0) > 0) freeIn = freeIn === -1 ? g : -2;
+  }
   if (freeIn >= 0) sc.exclC[freeIn] = (sc.exclC[freeIn] ?? 0) + (sc.tmpFree[freeIn] ?? 0);
   else if (freeIn === -2) sc.sharedFree += best;
-  for (const g of slot.groups) {
+  for (let i = 0; i < ng; i++) {
+    const g = groups[i] as number;
     const tf = sc.tmpFree[g] ?? 0;
     const tp = sc.tmpPot[g] ?? 0;
     sc.freeC[g] = (sc.freeC[g] ?? 0) + tf;

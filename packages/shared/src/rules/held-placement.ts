@@ -1,4 +1,4 @@
-import type { SearchModel } from './model';
+import type { Option, SearchModel, Slot } from './model';
 import type { Solution } from './search';
 import { workspaceFor } from './workspace';
 
@@ -24,7 +24,10 @@ export function heldPlacement(model: SearchModel, allowed: Uint8Array): Int32Arr
   // Per group: 0 room not yet checked, 1 room for all, 2 not (it depends on the group alone).
   if (room.length < groups.length) room = new Uint8Array(groups.length * 2);
   room.fill(0, 0, groups.length);
-  for (let s = 0; s < slots.length; s++) {
+  // Only the slots the learner's achievements can fill have options that cost nothing.
+  const held = model.heldSlots;
+  for (let k = 0; k < held.length; k++) {
+    const s = held[k] as number;
     const slot = slots[s];
     if (!slot) continue;
     for (let i = 0; i < slot.options.length; i++) {
@@ -58,8 +61,10 @@ function roomForAll(model: SearchModel, allowed: Uint8Array, g: number): boolean
   inGroup.fill(0, 0, model.fillers.length);
   let credits = 0;
   let units = 0;
-  for (const slot of model.slots) {
-    for (const o of slot.options) {
+  for (let s = 0; s < model.slots.length; s++) {
+    const options = (model.slots[s] as Slot).options;
+    for (let i = 0; i < options.length; i++) {
+      const o = options[i] as Option;
       if (o.group !== g || allowed[o.filler] === 0 || inGroup[o.filler] === 1) continue;
       inGroup[o.filler] = 1;
       credits += model.fillers[o.filler]?.credits ?? 0;

@@ -172,7 +172,8 @@ export class StateMemo {
     let n = 0;
     key[n++] = depth;
     key[n++] = Math.min(st.total, m.minCredits);
-    for (const g of open) {
+    for (let k = 0; k < open.length; k++) {
+      const g = open[k] as number;
       const group = m.groups[g];
       if (!group) continue;
       const credits = st.groupCredits[g] ?? 0;
@@ -187,7 +188,8 @@ export class StateMemo {
     const words = (flags + 31) >>> 5;
     for (let w = base; w < base + words; w++) key[w] = 0;
     let i = 0;
-    for (const g of closed) {
+    for (let k = 0; k < closed.length; k++) {
+      const g = closed[k] as number;
       const group = m.groups[g];
       const credits = st.groupCredits[g] ?? 0;
       const units = st.groupUnits[g] ?? 0;
@@ -199,11 +201,13 @@ export class StateMemo {
       if (met) key[base + (i >>> 5)] = (key[base + (i >>> 5)] ?? 0) | (1 << (i & 31));
       i++;
     }
-    for (const b of barred) {
+    for (let k = 0; k < barred.length; k++) {
+      const b = barred[k] as number;
       if ((st.barredUsed[b] ?? 0) > 0) key[base + (i >>> 5)] = (key[base + (i >>> 5)] ?? 0) | (1 << (i & 31));
       i++;
     }
-    for (const f of fillers) {
+    for (let k = 0; k < fillers.length; k++) {
+      const f = fillers[k] as number;
       if (st.fillerUsed[f] === 1) key[base + (i >>> 5)] = (key[base + (i >>> 5)] ?? 0) | (1 << (i & 31));
       i++;
     }

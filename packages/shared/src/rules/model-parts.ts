@@ -1,34 +1,26 @@
 import type { CatalogueUnit, QualificationDefinition } from '../schemas';
 import { levelRank } from './levels';
-import type { Filler, GroupModel, Slot } from './model';
-
-/** A listed URN's place in the definition, before any learner is known. */
-export interface SlotShape {
-  urn: string;
-  groups: number[];
-  allGroups: number[];
-  /** The URN and its equivalents: achievements of these fill the place. */
-  eligible: string[];
-  barred: number[];
-  /**
-   * Indexes into `listed` of the URNs whose catalogue unit may fill this place (the URN and any
-   * listed equivalent with a catalogue entry), in the order the search tries units: the slot's own
-   * first, then larger credit, then listed order (which is the units' filler order).
-   */
-  catalogueOrder: number[];
-}
+import type { Filler, GroupModel, Option, Slot } from './model';
 
 /**
  * Everything in the search model that depends on the qualification and its catalogue entries
  * only. Computed once per qualification (see `compileQualification`), so evaluating many learners
- * against one qualification only adds each learner's fillers.
+ * against one qualification only adds each learner's fillers. Kept small: a process holds one per
+ * qualification it has evaluated, and the garbage collector copies each as it ages.
  */
 export interface ModelParts {
   qualification: QualificationDefinition;
   groups: GroupModel[];
   /** Distinct listed URNs, sorted: the search decides slots in this order. */
   listed: string[];
-  slots: SlotShape[];
+  /** Each listed URN's index in `listed` (its slot). */
+  slotOf: ReadonlyMap<string, number>;
+  /**
+   * For each URN that is an equivalent of some listed URN, the slots it can fill as one (its own
+   * slot, if it is listed, is in `slotOf`). With `slotOf`, its keys are every URN whose achievement
+   * could fill some place.
+   */
+  equivalentSlots: ReadonlyMap<string, number[]>;
   levelRules: { rank: number; credits: number }[];
   levelRuleLevels: string[];
   barredCount: number;
@@ -40,137 +32,187 @@ export interface ModelParts {
   unitFillerOf: Int32Array;
   /**
    * The slots of a learner who holds none of the URNs (the empty record): a learner's model shares
-   * every slot that none of their valid achievements can fill, with its option order and counts.
+   * every slot that none of their valid achievements can fill, with its option order and counts,
+   * and rebuilds the others from these (their groups, equivalents and unit order).
    */
   baseSlots: Slot[];
-  baseSlotMost: number[];
+  baseSlotMost: Float64Array;
   baseFillerSlots: Int32Array;
   baseOptionStart: Int32Array;
-  /**
-   * Slots whose place a URN's achievement could fill (its own and those it is an equivalent of);
-   * its keys are every URN whose achievement could fill some place.
-   */
-  slotsByEligible: ReadonlyMap<string, number[]>;
   /** Some URN is listed in two `all` groups: no assignment can satisfy the definition. */
   allClash: boolean;
   /** Per group, its listed URNs (in listed order) as slot indexes. */
   groupSlots: number[][];
 }
 
-/** The empty list, shared by every slot without barred sets or `all` groups (never mutated). */
-const NONE: number[] = [];
+/** The empty list, shared by every slot without barred sets, `all` groups or equivalents (never mutated). */
+const NONE: never[] = [];
 
 export function compileParts(q: QualificationDefinition, units: readonly CatalogueUnit[]): ModelParts {
-  const groups = q.groups.map(toGroupModel);
   // Distinct listed URNs, sorted; the map first collects them, then holds each one's index.
-  const listedIndex = new Map<string, number>();
-  for (const g of groups) for (const urn of g.urns) if (!listedIndex.has(urn)) listedIndex.set(urn, 0);
-  const listed = [...listedIndex.keys()].sort();
-  for (let i = 0; i < listed.length; i++) listedIndex.set(listed[i] as string, i);
-  const listedUnits: (CatalogueUnit | undefined)[] = new Array(listed.length);
+  const slotOf = new Map<string, number>();
+  const listed: string[] = [];
+  for (const g of q.groups) {
+    for (const urn of g.units) {
+      // One map operation per URN: a new key is seen by the map growing.
+      const size = slotOf.size;
+      slotOf.set(urn, 0);
+      if (slotOf.size !== size) listed.push(urn);
+    }
+  }
+  listed.sort();
+  const n = listed.length;
+  for (let i = 0; i < n; i++) slotOf.set(listed[i] as string, i);
+  // Each group's listed URNs as slot indexes, a repeat dropped (`seen` holds 1 + the group's index).
+  const groups: GroupModel[] = [];
+  const groupSlots: number[][] = [];
+  const seen = new Int32Array(n);
+  for (let gi = 0; gi < q.groups.length; gi++) {
+    const g = q.groups[gi] as QualificationDefinition['groups'][number];
+    const slots: number[] = [];
+    for (const urn of g.units) {
+      const i = slotOf.get(urn) as number;
+      if (seen[i] === gi + 1) continue;
+      seen[i] = gi + 1;
+      slots.push(i);
+    }
+    // The definition's own list when it has no repeats (the definition is not changed after compiling).
+    let urns = g.units;
+    if (slots.length !== g.units.length) {
+      urns = [];
+      for (const i of slots) urns.push(listed[i] as string);
+    }
+    groups.push(toGroupModel(g, urns));
+    groupSlots.push(exact(slots));
+  }
+  const listedUnits: (CatalogueUnit | undefined)[] = new Array(n);
   for (const u of units) {
-    const i = listedIndex.get(u.urn);
+    const i = slotOf.get(u.urn);
     // The last entry of a URN wins, as in a Map built from the list.
     if (i !== undefined) listedUnits[i] = u;
   }
-  // Slot i is listed[i]: its groups and barred sets, in definition order.
-  const slotGroups: number[][] = [];
-  for (let i = 0; i < listed.length; i++) slotGroups.push([]);
+  // Slot i is listed[i]: its groups and barred sets, in definition order. A slot in one group (the
+  // usual case) shares that group's one-element list; lists are never written after compiling.
+  const slotGroups: number[][] = new Array(n).fill(NONE);
   for (let gi = 0; gi < groups.length; gi++) {
-    for (const urn of (groups[gi] as GroupModel).urns) slotGroups[listedIndex.get(urn) ?? 0]?.push(gi);
+    const single = [gi];
+    for (const i of groupSlots[gi] as number[]) {
+      const list = slotGroups[i] as number[];
+      slotGroups[i] = list === NONE ? single : [...list, gi];
+    }
   }
-  const slotBarred: number[][] = [];
-  for (let i = 0; i < listed.length; i++) slotBarred.push(NONE);
+  const slotBarred: number[][] = new Array(n).fill(NONE);
   (q.barred ?? []).forEach((set, b) => {
     for (const urn of new Set(set)) {
-      const i = listedIndex.get(urn);
+      const i = slotOf.get(urn);
       if (i === undefined) continue;
       const list = slotBarred[i] as number[];
-      if (list === NONE) slotBarred[i] = [b];
-      else list.push(b);
+      slotBarred[i] = list === NONE ? [b] : [...list, b];
     }
   });
-  const slots: SlotShape[] = [];
-  for (let s = 0; s < listed.length; s++) {
-    const urn = listed[s] as string;
-    // Lists built by push keep room for 16 more numbers; what is kept is trimmed (see `exact`).
-    const inGroups = exact(slotGroups[s] ?? NONE);
-    const equivalents = q.equivalents?.[urn];
-    const eligible = equivalents ? [urn, ...equivalents] : [urn];
-    const order: number[] = [];
-    for (const u of eligible) {
-      const i = listedIndex.get(u);
-      if (i !== undefined && listedUnits[i] !== undefined && !order.includes(i)) order.push(i);
+  // Equivalents by slot, read once from the definition's map rather than looked up per URN.
+  const slotEquivalents: string[][] = new Array(n).fill(NONE);
+  const equivalentSlots = new Map<string, number[]>();
+  const eq = q.equivalents;
+  if (eq) {
+    for (const urn of Object.keys(eq)) {
+      const s = slotOf.get(urn);
+      const list = eq[urn];
+      if (s === undefined || !list || list.length === 0) continue;
+      slotEquivalents[s] = list;
     }
-    const credits = (i: number) => listedUnits[i]?.credits ?? 0;
-    const own = (i: number) => (i === s ? 0 : 1);
-    let allGroups = NONE;
-    for (const g of inGroups) if (groups[g]?.all) allGroups = allGroups === NONE ? [g] : [...allGroups, g];
-    slots.push({
-      urn,
-      groups: inGroups,
-      allGroups,
-      eligible,
-      barred: exact(slotBarred[s] ?? NONE),
-      catalogueOrder: exact(
-        order.length > 1 ? order.sort((a, b) => own(a) - own(b) || credits(b) - credits(a) || a - b) : order,
-      ),
-    });
+    for (let s = 0; s < n; s++) {
+      for (const u of slotEquivalents[s] as string[]) {
+        if (u === listed[s]) continue;
+        const slots = equivalentSlots.get(u);
+        if (!slots) equivalentSlots.set(u, [s]);
+        else if (slots[slots.length - 1] !== s) slots.push(s);
+      }
+    }
   }
-  const unitFillerOf = new Int32Array(listed.length).fill(-1);
+  const unitFillerOf = new Int32Array(n).fill(-1);
   const unitFillers: Filler[] = [];
-  listed.forEach((urn, i) => {
+  for (let i = 0; i < n; i++) {
     const unit = listedUnits[i];
-    if (!unit) return;
+    if (!unit) continue;
     unitFillerOf[i] = unitFillers.length;
     unitFillers.push({
-      urn,
+      urn: listed[i] as string,
       credits: unit.credits,
       rank: levelRank(unit.level),
       cost: unit.credits,
       achievement: -1,
     });
-  });
-  const baseSlots = slots.map((shape): Slot => {
+  }
+  const baseSlots: Slot[] = [];
+  let allClash = false;
+  const credits = (i: number) => listedUnits[i]?.credits ?? 0;
+  for (let s = 0; s < n; s++) {
+    const inGroups = slotGroups[s] as number[];
+    const equivalents = slotEquivalents[s] as string[];
+    let catalogueOrder: number[] | null = null;
     const fillers: number[] = [];
-    for (const i of shape.catalogueOrder) fillers.push(unitFillerOf[i] ?? -1);
-    return slotWith(shape, fillers);
-  });
-  const slotsByEligible = new Map<string, number[]>();
-  slots.forEach((shape, s) => {
-    for (const u of shape.eligible) {
-      const list = slotsByEligible.get(u);
-      if (!list) slotsByEligible.set(u, [s]);
-      else if (list[list.length - 1] !== s) list.push(s);
+    if (equivalents === NONE) {
+      if ((unitFillerOf[s] ?? -1) >= 0) fillers.push(unitFillerOf[s] ?? -1);
+    } else {
+      // The slot's own unit first, then larger credit, then listed order (the units' filler order).
+      const order: number[] = [];
+      for (const u of [listed[s] as string, ...equivalents]) {
+        const i = slotOf.get(u);
+        if (i !== undefined && listedUnits[i] !== undefined && !order.includes(i)) order.push(i);
+      }
+      const own = (i: number) => (i === s ? 0 : 1);
+      if (order.length > 1) order.sort((a, b) => own(a) - own(b) || credits(b) - credits(a) || a - b);
+      catalogueOrder = order;
+      for (const i of order) fillers.push(unitFillerOf[i] ?? -1);
     }
-  });
+    let allGroups: number[] = NONE;
+    for (const g of inGroups) if (groups[g]?.all) allGroups = allGroups === NONE ? [g] : [...allGroups, g];
+    if (allGroups.length > 1) allClash = true;
+    baseSlots.push(
+      slotWith(
+        {
+          urn: listed[s] as string,
+          groups: inGroups,
+          allGroups,
+          options: NONE,
+          barred: slotBarred[s] as number[],
+          equivalents,
+          catalogueOrder,
+        },
+        fillers,
+      ),
+    );
+  }
   const derived = slotCounts(baseSlots, unitFillers);
+  const levelRules: { rank: number; credits: number }[] = [];
+  const levelRuleLevels: string[] = [];
+  for (const r of q.minCreditsAtOrAboveLevel ?? []) {
+    levelRules.push({ rank: levelRank(r.level), credits: r.credits });
+    levelRuleLevels.push(r.level);
+  }
   return {
     qualification: q,
     groups,
     listed,
-    slots,
+    slotOf,
+    equivalentSlots,
     unitFillers,
     unitFillerOf,
     baseSlots,
     baseSlotMost: derived.most,
     baseFillerSlots: derived.fillerSlots,
     baseOptionStart: derived.optionStart,
-    slotsByEligible,
-    allClash: slots.some((s) => s.allGroups.length > 1),
-    groupSlots: groups.map((g) => g.urns.map((u) => listedIndex.get(u) ?? -1)),
-    levelRules: (q.minCreditsAtOrAboveLevel ?? []).map((r) => ({
-      rank: levelRank(r.level),
-      credits: r.credits,
-    })),
-    levelRuleLevels: (q.minCreditsAtOrAboveLevel ?? []).map((r) => r.level),
+    allClash,
+    groupSlots,
+    levelRules,
+    levelRuleLevels,
     barredCount: q.barred?.length ?? 0,
   };
 }
 
-function toGroupModel(g: QualificationDefinition['groups'][number]): GroupModel {
-  const distinct = new Set(g.units);
-  const urns = distinct.size === g.units.length ? g.units.slice() : [...distinct];
+/** The group's rules, with its distinct listed URNs in listed order. */
+function toGroupModel(g: QualificationDefinition['groups'][number], urns: string[]): GroupModel {
   return {
     id: g.id,
     all: g.all === true,
@@ -193,16 +235,22 @@ function exact<T>(list: T[]): T[] {
   return list === (NONE as unknown[]) || list.length > 16 ? list : list.slice();
 }
 
-/** A slot of the model: the shape's place with these fillers (in order), each in every group. */
-export function slotWith(shape: SlotShape, fillers: number[]): Slot {
+/** A slot of the model: the base slot's place with these fillers (in order), each in every group. */
+export function slotWith(shape: Slot, fillers: number[]): Slot {
   const options: Slot['options'] = [];
-  for (const filler of fillers) for (const group of shape.groups) options.push({ filler, group });
+  const groups = shape.groups;
+  for (let i = 0; i < fillers.length; i++) {
+    const filler = fillers[i] as number;
+    for (let k = 0; k < groups.length; k++) options.push({ filler, group: groups[k] as number });
+  }
   return {
     urn: shape.urn,
     groups: shape.groups,
     allGroups: shape.allGroups,
     options: exact(options),
     barred: shape.barred,
+    equivalents: shape.equivalents,
+    catalogueOrder: shape.catalogueOrder,
   };
 }
 
@@ -213,16 +261,22 @@ export function slotWith(shape: SlotShape, fillers: number[]): Slot {
 export function slotCounts(
   slots: Slot[],
   fillers: Filler[],
-): { most: number[]; fillerSlots: Int32Array; optionStart: Int32Array } {
+): { most: Float64Array; fillerSlots: Int32Array; optionStart: Int32Array } {
   const fillerSlots = new Int32Array(fillers.length);
   const optionStart = new Int32Array(slots.length + 1);
-  const most = slots.map((slot, s) => {
+  // Plain loops: an inlined `slots.map` here sent compileParts into a loop of deoptimisations
+  // ("wrong map", over a hundred in the benchmark's first row), each followed by a recompile.
+  const most = new Float64Array(slots.length);
+  for (let s = 0; s < slots.length; s++) {
+    const slot = slots[s] as Slot;
     optionStart[s + 1] = (optionStart[s] ?? 0) + slot.options.length;
     countFillers(slot, fillerSlots, 1);
     let m = 0;
-    for (const o of slot.options) m = Math.max(m, fillers[o.filler]?.credits ?? 0);
-    return m;
-  });
+    const options = slot.options;
+    for (let i = 0; i < options.length; i++)
+      m = Math.max(m, fillers[(options[i] as Option).filler]?.credits ?? 0);
+    most[s] = m;
+  }
   return { most, fillerSlots, optionStart };
 }
 
@@ -230,7 +284,9 @@ export function slotCounts(
 export function countFillers(slot: Slot, fillerSlots: Int32Array, sign: number): void {
   let last = -1;
   // Options list each filler once per group, consecutively, so a change of filler is a new one.
-  for (const o of slot.options) {
+  const options = slot.options;
+  for (let i = 0; i < options.length; i++) {
+    const o = options[i] as Option;
     if (o.filler === last) continue;
     last = o.filler;
     fillerSlots[last] = (fillerSlots[last] ?? 0) + sign;

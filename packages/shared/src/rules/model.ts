@@ -1,7 +1,7 @@
 import type { Achievement, CatalogueUnit, QualificationDefinition } from '../schemas';
 import { monthsBefore } from './dates';
 import { levelRank } from './levels';
-import { compileParts, countFillers, type ModelParts, type SlotShape, slotWith } from './model-parts';
+import { compileParts, countFillers, type ModelParts, slotWith } from './model-parts';
 
 /**
  * The search model: a definition, a learner and a date flattened into arrays of numbers so the
@@ -32,6 +32,14 @@ export interface Slot {
   allGroups: number[];
   options: Option[];
   barred: number[];
+  /** The URN's equivalents: achievements of these fill the place too (shared empty list when none). */
+  equivalents: string[];
+  /**
+   * Indexes into the listed URNs of those whose catalogue unit may fill this place, in the order
+   * the search tries units (see model-parts.ts); null when the URN has no equivalents: then its
+   * own unit, if it has one.
+   */
+  catalogueOrder: number[] | null;
 }
 
 export interface GroupModel {
@@ -55,7 +63,7 @@ export interface SearchModel {
   levelRuleLevels: string[];
   barredCount: number;
   /** Per slot, the largest credit of any of its options (0 without options): a search-order key. */
-  slotMost: number[];
+  slotMost: Float64Array;
   /** Per filler, how many slots list it among their options (rule 1 makes it count in one). */
   fillerSlots: Int32Array;
   /** Slot s's options are numbered optionStart[s] … optionStart[s + 1] - 1 across the model. */
@@ -64,6 +72,11 @@ export interface SearchModel {
   groupSlots: number[][];
   /** Some URN is listed in two `all` groups: no assignment can satisfy the definition. */
   allClash: boolean;
+  /**
+   * The slots the learner's achievements can fill, ascending: the only ones with options that cost
+   * nothing (every other slot offers catalogue units alone).
+   */
+  heldSlots: Int32Array;
 }
 
 export interface ModelInput {
@@ -94,13 +107,19 @@ export function buildModel(
   const from = months === undefined ? '' : monthsBefore(input.on, months);
   let fillers = parts.unitFillers;
   let heldByUrn: Map<string, number[]> | null = null;
-  if (touched.length < parts.slots.length) touched = new Uint8Array(parts.slots.length * 2);
-  touched.fill(0, 0, parts.slots.length);
+  const n = parts.baseSlots.length;
+  if (touched.length < n) touched = new Uint8Array(n * 2);
+  touched.fill(0, 0, n);
   const achievements = input.achievements;
+  const { slotOf, equivalentSlots } = parts;
+  const anyEquivalents = equivalentSlots.size > 0;
   for (let i = 0; i < achievements.length; i++) {
     const a = achievements[i] as Achievement;
-    // Most of a learner's achievements belong to other qualifications: the map test goes first.
-    if (!parts.slotsByEligible.has(a.urn) || a.achievedOn > input.on || a.achievedOn < from) continue;
+    // Most of a learner's achievements belong to other qualifications: the map tests go first.
+    const own = slotOf.get(a.urn);
+    const others = anyEquivalents ? equivalentSlots.get(a.urn) : undefined;
+    if ((own === undefined && others === undefined) || a.achievedOn > input.on || a.achievedOn < from)
+      continue;
     if (!heldByUrn) {
       heldByUrn = new Map();
       fillers = fillers.slice();
@@ -109,7 +128,8 @@ export function buildModel(
     if (list) list.push(fillers.length);
     else heldByUrn.set(a.urn, [fillers.length]);
     fillers.push({ urn: a.urn, credits: a.credits, rank: levelRank(a.level), cost: 0, achievement: i });
-    for (const s of parts.slotsByEligible.get(a.urn) ?? []) touched[s] = 1;
+    if (own !== undefined) touched[own] = 1;
+    if (others) for (const s of others) touched[s] = 1;
   }
   if (!heldByUrn) {
     return modelOf(
@@ -119,6 +139,7 @@ export function buildModel(
       parts.baseSlotMost,
       parts.baseFillerSlots,
       parts.baseOptionStart,
+      NO_SLOTS,
     );
   }
   const held = heldByUrn;
@@ -128,11 +149,17 @@ export function buildModel(
   fillerSlots.set(parts.baseFillerSlots);
   for (let s = 0; s < slots.length; s++) {
     if (touched[s] !== 1) continue;
-    const shape = parts.slots[s] as SlotShape;
-    countFillers(slots[s] as Slot, fillerSlots, -1);
-    const ids = heldFillers(shape.eligible, held, fillers);
-    for (const i of shape.catalogueOrder) {
-      if (!held.has(parts.listed[i] ?? '')) ids.push(parts.unitFillerOf[i] ?? -1);
+    const shape = parts.baseSlots[s] as Slot;
+    countFillers(shape, fillerSlots, -1);
+    const ids = heldFillers(shape.urn, shape.equivalents, held, fillers);
+    const order = shape.catalogueOrder;
+    if (order === null) {
+      const own = parts.unitFillerOf[s] ?? -1;
+      if (own >= 0 && !held.has(shape.urn)) ids.push(own);
+    } else {
+      for (const i of order) {
+        if (!held.has(parts.listed[i] ?? '')) ids.push(parts.unitFillerOf[i] ?? -1);
+      }
     }
     const slot = slotWith(shape, ids);
     countFillers(slot, fillerSlots, 1);
@@ -141,11 +168,19 @@ export function buildModel(
     for (const f of ids) most = Math.max(most, fillers[f]?.credits ?? 0);
     slotMost[s] = most;
   }
+  // An untouched slot has its base options, whose count the base numbering already holds: only the
+  // rebuilt slots are read (each slot read is likely a cache miss when many are compiled).
   const optionStart = new Int32Array(slots.length + 1);
+  const base = parts.baseOptionStart;
   for (let s = 0; s < slots.length; s++) {
-    optionStart[s + 1] = (optionStart[s] ?? 0) + (slots[s]?.options.length ?? 0);
+    const count = touched[s] === 1 ? (slots[s] as Slot).options.length : (base[s + 1] ?? 0) - (base[s] ?? 0);
+    optionStart[s + 1] = (optionStart[s] ?? 0) + count;
   }
-  return modelOf(parts, slots, fillers, slotMost, fillerSlots, optionStart);
+  let rebuilt = 0;
+  for (let s = 0; s < n; s++) rebuilt += touched[s] ?? 0;
+  const heldSlots = new Int32Array(rebuilt);
+  for (let s = 0, k = 0; s < n; s++) if (touched[s] === 1) heldSlots[k++] = s;
+  return modelOf(parts, slots, fillers, slotMost, fillerSlots, optionStart, heldSlots);
 }
 
 /**
@@ -156,9 +191,10 @@ function modelOf(
   parts: ModelParts,
   slots: Slot[],
   fillers: Filler[],
-  slotMost: number[],
+  slotMost: Float64Array,
   fillerSlots: Int32Array,
   optionStart: Int32Array,
+  heldSlots: Int32Array,
 ): SearchModel {
   return {
     slots,
@@ -173,8 +209,12 @@ function modelOf(
     optionStart,
     groupSlots: parts.groupSlots,
     allClash: parts.allClash,
+    heldSlots,
   };
 }
+
+/** The base model's heldSlots: no learner's filler. */
+const NO_SLOTS = new Int32Array(0);
 
 /** Per slot, 1 when one of the learner's achievements can fill it: scratch for buildModel. */
 let touched = new Uint8Array(64);
@@ -183,9 +223,15 @@ let touched = new Uint8Array(64);
  * The learner's achievements that can fill a place with these eligible URNs, larger credit first
  * (finds high-credit assignments early), then in input order.
  */
-function heldFillers(eligible: string[], heldByUrn: Map<string, number[]>, fillers: Filler[]): number[] {
+function heldFillers(
+  urn: string,
+  equivalents: string[],
+  heldByUrn: Map<string, number[]>,
+  fillers: Filler[],
+): number[] {
   const ids: number[] = [];
-  for (const u of eligible) for (const f of heldByUrn.get(u) ?? []) if (!ids.includes(f)) ids.push(f);
+  for (const f of heldByUrn.get(urn) ?? []) if (!ids.includes(f)) ids.push(f);
+  for (const u of equivalents) for (const f of heldByUrn.get(u) ?? []) if (!ids.includes(f)) ids.push(f);
   const credits = (id: number) => fillers[id]?.credits ?? 0;
   return ids.length > 1 ? ids.sort((a, b) => credits(b) - credits(a) || a - b) : ids;
 }

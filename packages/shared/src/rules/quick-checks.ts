@@ -1,4 +1,4 @@
-import type { SearchModel } from './model';
+import type { Option, SearchModel } from './model';
 
 /**
  * A necessary condition for the learner's own achievements (cost-0 fillers) to satisfy the
@@ -23,7 +23,9 @@ export function ownCouldSatisfy(model: SearchModel): boolean {
     const slot = slots[s];
     if (!slot) continue;
     let fills = false;
-    for (const o of slot.options) {
+    const options = slot.options;
+    for (let i = 0; i < options.length; i++) {
+      const o = options[i] as Option;
       const f = fillers[o.filler];
       if (f?.cost !== 0) continue;
       fills = true;
@@ -45,5 +47,8 @@ export function ownCouldSatisfy(model: SearchModel): boolean {
     if (!group) continue;
     if ((groupCredit[g] ?? 0) < group.minCredits || (groupUnits[g] ?? 0) < group.minUnits) return false;
   }
-  return levelRules.every((r, i) => (levelCredit[i] ?? 0) >= r.credits);
+  for (let r = 0; r < levelRules.length; r++) {
+    if ((levelCredit[r] ?? 0) < (levelRules[r] as { credits: number }).credits) return false;
+  }
+  return true;
 }

@@ -48,7 +48,7 @@ export function describeAssignment(
       if (!slot || !o || !f || f.cost !== 0) continue;
       groupOf[s] = o.group;
       fillerAt[s] = o.filler;
-      for (const b of slot.barred) usedBarred[b] = 1;
+      for (let i = 0; i < slot.barred.length; i++) usedBarred[slot.barred[i] as number] = 1;
       countedCredits += f.credits;
       for (let r = 0; r < rules.length; r++) {
         if (f.rank >= (rules[r]?.rank ?? 0)) levelCounted[r] = (levelCounted[r] ?? 0) + f.credits;
@@ -69,7 +69,9 @@ export function describeAssignment(
     const missing: string[] = [];
     let credits = 0;
     // g.urns in listed order, as slot indexes: each slot is filled at most once.
-    for (const s of model.groupSlots[gi] ?? []) {
+    const inGroup = model.groupSlots[gi] as number[];
+    for (let i = 0; i < inGroup.length; i++) {
+      const s = inGroup[i] as number;
       if (groupOf[s] === gi) {
         // An equivalent shows the achievement's own URN.
         const f = fillers[fillerAt[s] ?? -1];
@@ -102,7 +104,7 @@ export function describeAssignment(
 
   // Distinct URNs in sorted order: sorted, then equal neighbours skipped.
   const urns: string[] = [];
-  for (const a of achievements) urns.push(a.urn);
+  for (let i = 0; i < achievements.length; i++) urns.push((achievements[i] as Achievement).urn);
   urns.sort();
   const unused: string[] = [];
   for (let i = 0; i < urns.length; i++) {
@@ -121,7 +123,7 @@ let usedBarred = new Uint8Array(8);
 /** Some barred set of the slot has a filled URN (usedBarred as describeAssignment marked it). */
 function barredBy(slot: Slot | undefined): boolean {
   if (!slot) return false;
-  for (const b of slot.barred) if (usedBarred[b] === 1) return true;
+  for (let i = 0; i < slot.barred.length; i++) if (usedBarred[slot.barred[i] as number] === 1) return true;
   return false;
 }
 

@@ -1,6 +1,6 @@
 import { buildBoundSuffix } from './bound-suffix';
 import type { BoundSuffix } from './bound-suffix-table';
-import type { SearchModel } from './model';
+import type { Option, SearchModel } from './model';
 import { workspaceFor } from './workspace';
 
 /** Option kinds in SearchPlan.kinds; 0: not tried in this search. */
@@ -90,7 +90,8 @@ function classifyOptions(
   const start = model.optionStart[s] ?? 0;
   const allGroups = satisfy && slot.allGroups.length > 0 ? slot.allGroups : null;
   // A required unit that can only fill this slot must fill it.
-  for (const o of options) {
+  for (let i = 0; i < options.length; i++) {
+    const o = options[i] as Option;
     if (allowed[o.filler] === REQUIRED && model.fillerSlots[o.filler] === 1) mustTake[s] = 1;
   }
   let any = false;

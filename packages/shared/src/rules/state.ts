@@ -1,4 +1,4 @@
-import type { SearchModel } from './model';
+import type { SearchModel, Slot } from './model';
 
 /**
  * Mutable totals of a partial assignment. The search applies and undoes one (slot, option) at a time,
@@ -57,7 +57,8 @@ export class SearchState {
 
   /** Rule 3: another URN of one of this slot's barred sets is already filled. */
   isBarred(slot: number): boolean {
-    for (const b of this.model.slots[slot]?.barred ?? []) if ((this.barredUsed[b] ?? 0) > 0) return true;
+    const barred = (this.model.slots[slot] as Slot).barred;
+    for (let i = 0; i < barred.length; i++) if ((this.barredUsed[barred[i] as number] ?? 0) > 0) return true;
     return false;
   }
 
@@ -83,7 +84,11 @@ export class SearchState {
       if (f.rank >= (rules[i]?.rank ?? 0))
         this.levelCounted[i] = (this.levelCounted[i] ?? 0) + sign * f.credits;
     }
-    for (const b of s.barred) this.barredUsed[b] = (this.barredUsed[b] ?? 0) + sign;
+    const barred = s.barred;
+    for (let i = 0; i < barred.length; i++) {
+      const b = barred[i] as number;
+      this.barredUsed[b] = (this.barredUsed[b] ?? 0) + sign;
+    }
     this.fillerUsed[o.filler] = sign === 1 ? 1 : 0;
     this.choice[slot] = sign === 1 ? optionIndex : -1;
     this.total += sign * f.credits;
@@ -105,7 +110,12 @@ export class SearchState {
       if (group.all && units < group.size) return false;
     }
     if (this.total < m.minCredits) return false;
-    return m.levelRules.every((r, i) => (this.levelCounted[i] ?? 0) >= r.credits);
+    // A loop, not `every` with a closure: this runs at most nodes of every search.
+    const rules = m.levelRules;
+    for (let i = 0; i < rules.length; i++) {
+      if ((this.levelCounted[i] ?? 0) < (rules[i] as { credits: number }).credits) return false;
+    }
+    return true;
   }
 }
 

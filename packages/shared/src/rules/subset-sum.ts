@@ -72,7 +72,9 @@ export class PrefixSubsetSums {
     rows.fill(0, 0, w);
     rows[0] = 1;
     for (let i = 0; i < n; i++) {
-      rows.copyWithin((i + 1) * w, i * w, (i + 1) * w);
+      // A loop, not copyWithin: rows are a few words, and the builtin's call costs more than that.
+      const from = i * w;
+      for (let k = 0; k < w; k++) rows[from + w + k] = rows[from + k] ?? 0;
       addItem(rows, (i + 1) * w, w, items[i] ?? 0);
     }
     this.ready = true;
@@ -100,7 +102,7 @@ export class PrefixSubsetSums {
       reach = this.work;
       const copied = Math.min(w, needed);
       for (let i = 0; i < copied; i++) reach[i] = this.rows[at + i] ?? 0;
-      reach.fill(0, copied, needed);
+      for (let i = copied; i < needed; i++) reach[i] = 0;
       for (let i = 0; i < nExtra; i++) addItem(reach, 0, needed, extra[i] ?? 0);
       at = 0;
     }

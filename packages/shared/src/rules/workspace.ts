@@ -24,6 +24,10 @@ export interface Workspace {
   table: StateTable;
   /** A plan's per-option kinds and per-slot flags (see search-plan.ts), reused by every plan. */
   plan: { kinds: Uint8Array; mustTake: Uint8Array; onlyGroup: Int32Array; keys: Float64Array };
+  /** The probe cut's per-depth figures (see SearchRunner.probeCut), grown as needed. */
+  probe: Float64Array;
+  /** A round's finishing walk's applied options (see SearchRunner.finishFree). */
+  applied: Int32Array;
   capacity: { slots: number; fillers: number; barred: number };
 }
 
@@ -61,6 +65,8 @@ export function workspaceFor(model: SearchModel): Workspace {
         onlyGroup: new Int32Array(capacity.slots),
         keys: new Float64Array(capacity.slots),
       },
+      probe: space?.probe ?? new Float64Array(0),
+      applied: space?.applied ?? new Int32Array(0),
       capacity,
     };
     spaces.set(shape, space);
