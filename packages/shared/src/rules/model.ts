@@ -1,7 +1,7 @@
 import type { Achievement, CatalogueUnit, QualificationDefinition } from '../schemas';
 import { monthsBefore } from './dates';
 import { levelRank } from './levels';
-import { compileParts, countFillers, type ModelParts, slotWith } from './model-parts';
+import { compileParts, countFillers, type ModelParts, mayFill, slotWith } from './model-parts';
 
 /**
  * The search model: a definition, a learner and a date flattened into arrays of numbers so the
@@ -111,11 +111,13 @@ export function buildModel(
   if (touched.length < n) touched = new Uint8Array(n * 2);
   touched.fill(0, 0, n);
   const achievements = input.achievements;
-  const { slotOf, equivalentSlots } = parts;
+  const { slotOf, equivalentSlots, urnFilter } = parts;
   const anyEquivalents = equivalentSlots.size > 0;
   for (let i = 0; i < achievements.length; i++) {
     const a = achievements[i] as Achievement;
-    // Most of a learner's achievements belong to other qualifications: the map tests go first.
+    // Most of a learner's achievements belong to other qualifications: the filter and the map
+    // tests go first (a URN the filter rules out is in neither map).
+    if (!mayFill(urnFilter, a.urn)) continue;
     const own = slotOf.get(a.urn);
     const others = anyEquivalents ? equivalentSlots.get(a.urn) : undefined;
     if ((own === undefined && others === undefined) || a.achievedOn > input.on || a.achievedOn < from)
