@@ -1,5 +1,6 @@
 import type { Achievement, CatalogueUnit, QualificationDefinition } from '../schemas';
 import { monthsBefore } from './dates';
+import { copyFloat64, freshInt32 } from './fresh';
 import { levelRank } from './levels';
 import { compileParts, countFillers, type ModelParts, mayFill, slotWith } from './model-parts';
 
@@ -146,8 +147,9 @@ export function buildModel(
   }
   const held = heldByUrn;
   const slots = parts.baseSlots.slice();
-  const slotMost = parts.baseSlotMost.slice();
-  const fillerSlots = new Int32Array(fillers.length);
+  // The model's typed arrays die with the evaluation: carved from shared buffers (fresh.ts).
+  const slotMost = copyFloat64(parts.baseSlotMost);
+  const fillerSlots = freshInt32(fillers.length);
   fillerSlots.set(parts.baseFillerSlots);
   for (let s = 0; s < slots.length; s++) {
     if (touched[s] !== 1) continue;
@@ -172,7 +174,7 @@ export function buildModel(
   }
   // An untouched slot has its base options, whose count the base numbering already holds: only the
   // rebuilt slots are read (each slot read is likely a cache miss when many are compiled).
-  const optionStart = new Int32Array(slots.length + 1);
+  const optionStart = freshInt32(slots.length + 1);
   const base = parts.baseOptionStart;
   for (let s = 0; s < slots.length; s++) {
     const count = touched[s] === 1 ? (slots[s] as Slot).options.length : (base[s + 1] ?? 0) - (base[s] ?? 0);
@@ -180,7 +182,7 @@ export function buildModel(
   }
   let rebuilt = 0;
   for (let s = 0; s < n; s++) rebuilt += touched[s] ?? 0;
-  const heldSlots = new Int32Array(rebuilt);
+  const heldSlots = freshInt32(rebuilt);
   for (let s = 0, k = 0; s < n; s++) if (touched[s] === 1) heldSlots[k++] = s;
   return modelOf(parts, slots, fillers, slotMost, fillerSlots, optionStart, heldSlots);
 }
