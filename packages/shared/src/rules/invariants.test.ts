@@ -1,6 +1,6 @@
 import { WorkBudget } from './errors';
 import { buildModel } from './model';
-import { compileParts, mayFill } from './model-parts';
+import { compileParts, mayFill, slotWith } from './model-parts';
 import { lcg, randomMask, smallCase, syntheticCase } from './random-models';
 import { bestAddSet, maskFor } from './routes';
 
@@ -56,5 +56,24 @@ describe('model numbering and add-set order', () => {
       expect(buildModel(c, parts)).toEqual(buildModel(c, all));
     }
     expect(equivalents).toBeGreaterThan(100);
+  });
+
+  it('gives a slot the options (filler, group) of its fillers in order, in each of its groups (shared objects)', () => {
+    const rand = lcg(5);
+    for (let i = 0; i < 3000; i++) {
+      const groups = Array.from({ length: 1 + Math.floor(rand() * 3) }, () => Math.floor(rand() * 12));
+      const fillers = Array.from({ length: Math.floor(rand() * 4) }, () => Math.floor(rand() * 200));
+      const shape = {
+        urn: 'U',
+        groups,
+        allGroups: [],
+        options: [],
+        barred: [],
+        equivalents: [],
+        catalogueOrder: null,
+      };
+      const expected = fillers.flatMap((filler) => groups.map((group) => ({ filler, group })));
+      expect(slotWith(shape, fillers).options).toEqual(expected);
+    }
   });
 });

@@ -272,21 +272,53 @@ function exact<T>(list: T[]): T[] {
 
 /** A slot of the model: the base slot's place with these fillers (in order), each in every group. */
 export function slotWith(shape: Slot, fillers: number[]): Slot {
-  const options: Slot['options'] = [];
   const groups = shape.groups;
-  for (let i = 0; i < fillers.length; i++) {
-    const filler = fillers[i] as number;
-    for (let k = 0; k < groups.length; k++) options.push({ filler, group: groups[k] as number });
+  let options: Slot['options'];
+  if (fillers.length === 1 && groups.length === 1) {
+    options = onlyOption(fillers[0] as number, groups[0] as number);
+  } else {
+    options = [];
+    for (let i = 0; i < fillers.length; i++) {
+      const filler = fillers[i] as number;
+      for (let k = 0; k < groups.length; k++) options.push(optionOf(filler, groups[k] as number));
+    }
+    options = exact(options);
   }
   return {
     urn: shape.urn,
     groups: shape.groups,
     allGroups: shape.allGroups,
-    options: exact(options),
+    options,
     barred: shape.barred,
     equivalents: shape.equivalents,
     catalogueOrder: shape.catalogueOrder,
   };
+}
+
+/**
+ * Options and one-option lists are never written after they are made (by slotWith, for compiled
+ * and learners' models alike), so one object per (filler, group) and one list per such object
+ * serve every model: a compiled qualification is mostly slots of one option, and each object the
+ * collector does not have to copy as the qualification ages is time saved. Indexed by group, then
+ * filler; grown as needed.
+ */
+const optionsByGroup: Option[][] = [];
+const onlyOptionsByGroup: Option[][][] = [];
+
+/** The shared option of this filler in this group. */
+export function optionOf(filler: number, group: number): Option {
+  while (optionsByGroup.length <= group) optionsByGroup.push([]);
+  const row = optionsByGroup[group] as Option[];
+  while (row.length <= filler) row.push({ filler: row.length, group });
+  return row[filler] as Option;
+}
+
+/** The shared list holding just that option. */
+function onlyOption(filler: number, group: number): Option[] {
+  while (onlyOptionsByGroup.length <= group) onlyOptionsByGroup.push([]);
+  const row = onlyOptionsByGroup[group] as Option[][];
+  while (row.length <= filler) row.push([optionOf(row.length, group)]);
+  return row[filler] as Option[];
 }
 
 /**
