@@ -142,7 +142,11 @@ export function scanSlot(ctx: BoundContext, s: number): void {
       if (f.credits > best) best = f.credits;
     } else {
       const prev = sc.tmpPot[o.group] ?? 0;
-      if (prev > 0 && prev !== f.credits) sc.mixed = true;
+      // Compared on every costed option, not only after a first one in the group: a comparison
+      // the JIT has never seen run is compiled as a deoptimisation, and the rare slot with two
+      // units in one group then threw away the optimised code.
+      const differs = prev !== f.credits;
+      if (prev > 0 && differs) sc.mixed = true;
       if (f.credits > prev) sc.tmpPot[o.group] = f.credits;
       if (f.cost < (sc.tmpPotMin[o.group] ?? 0)) sc.tmpPotMin[o.group] = f.cost;
       if (f.credits > pot) pot = f.credits;
@@ -162,7 +166,8 @@ export function scanSlot(ctx: BoundContext, s: number): void {
     if ((sc.tmpFree[g] ?? 0) > 0) freeIn = freeIn === -1 ? g : -2;
   }
   if (freeIn >= 0) sc.exclC[freeIn] = (sc.exclC[freeIn] ?? 0) + (sc.tmpFree[freeIn] ?? 0);
-  else if (freeIn === -2) sc.sharedFree += best;
+  // Added unconditionally (0 unless shared) for the same reason: every search then runs this line.
+  sc.sharedFree += freeIn === -2 ? best : 0;
   for (let i = 0; i < ng; i++) {
     const g = groups[i] as number;
     const tf = sc.tmpFree[g] ?? 0;

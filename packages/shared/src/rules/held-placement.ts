@@ -1,3 +1,4 @@
+import { freshInt32 } from './fresh';
 import type { Option, SearchModel, Slot } from './model';
 import type { Solution } from './search';
 import { workspaceFor } from './workspace';
@@ -18,7 +19,7 @@ import { workspaceFor } from './workspace';
 export function heldPlacement(model: SearchModel, allowed: Uint8Array): Int32Array | null {
   if (model.allClash) return null;
   const { slots, fillers, groups } = model;
-  const choice = new Int32Array(slots.length).fill(-1);
+  const choice = freshInt32(slots.length).fill(-1);
   if (seen.length < fillers.length) seen = new Uint8Array(fillers.length * 2);
   seen.fill(0, 0, fillers.length);
   // Per group: 0 room not yet checked, 1 room for all, 2 not (it depends on the group alone).

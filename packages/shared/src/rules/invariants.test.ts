@@ -1,5 +1,6 @@
 import { WorkBudget } from './errors';
 import { buildModel } from './model';
+import { compileParts, mayFill, slotWith } from './model-parts';
 import { lcg, randomMask, smallCase, syntheticCase } from './random-models';
 import { bestAddSet, maskFor } from './routes';
 
@@ -36,6 +37,43 @@ describe('model numbering and add-set order', () => {
         .sort((a, b) => (a.urn < b.urn ? -1 : a.urn > b.urn ? 1 : 0));
       expect(found.fillers).toEqual(byUrn.map((x) => x.f));
       expect(found.urns).toEqual(byUrn.map((x) => x.urn));
+    }
+  });
+
+  it('keeps every URN that can fill a place in the URN filter (700 random qualifications)', () => {
+    const rand = lcg(20261201);
+    let equivalents = 0;
+    for (let i = 0; i < 700; i++) {
+      const c = i % 2 === 0 ? syntheticCase(rand) : smallCase(rand);
+      const parts = compileParts(c.qualification, c.units);
+      for (const urn of parts.slotOf.keys()) expect(mayFill(parts.urnFilter, urn)).toBe(true);
+      for (const urn of parts.equivalentSlots.keys()) {
+        equivalents++;
+        expect(mayFill(parts.urnFilter, urn)).toBe(true);
+      }
+      // The same model as with a filter that rules nothing out.
+      const all = { ...parts, urnFilter: new Int32Array(parts.urnFilter.length).fill(-1) };
+      expect(buildModel(c, parts)).toEqual(buildModel(c, all));
+    }
+    expect(equivalents).toBeGreaterThan(100);
+  });
+
+  it('gives a slot the options (filler, group) of its fillers in order, in each of its groups (shared objects)', () => {
+    const rand = lcg(5);
+    for (let i = 0; i < 3000; i++) {
+      const groups = Array.from({ length: 1 + Math.floor(rand() * 3) }, () => Math.floor(rand() * 12));
+      const fillers = Array.from({ length: Math.floor(rand() * 4) }, () => Math.floor(rand() * 200));
+      const shape = {
+        urn: 'U',
+        groups,
+        allGroups: [],
+        options: [],
+        barred: [],
+        equivalents: [],
+        catalogueOrder: null,
+      };
+      const expected = fillers.flatMap((filler) => groups.map((group) => ({ filler, group })));
+      expect(slotWith(shape, fillers).options).toEqual(expected);
     }
   });
 });

@@ -21,6 +21,12 @@ export interface ModelParts {
    * could fill some place.
    */
   equivalentSlots: ReadonlyMap<string, number[]>;
+  /**
+   * A bit per `urnHash` value of every key of `slotOf` and `equivalentSlots`: a URN whose bit is
+   * clear can fill no place, so the learner's model skips its map lookups (most of a learner's
+   * achievements belong to other qualifications).
+   */
+  urnFilter: Int32Array;
   levelRules: { rank: number; credits: number }[];
   levelRuleLevels: string[];
   barredCount: number;
@@ -130,6 +136,9 @@ export function compileParts(q: QualificationDefinition, units: readonly Catalog
       }
     }
   }
+  const urnFilter = new Int32Array(URN_FILTER_WORDS);
+  for (let i = 0; i < n; i++) addToFilter(urnFilter, listed[i] as string);
+  for (const u of equivalentSlots.keys()) addToFilter(urnFilter, u);
   const unitFillerOf = new Int32Array(n).fill(-1);
   const unitFillers: Filler[] = [];
   for (let i = 0; i < n; i++) {
@@ -197,6 +206,7 @@ export function compileParts(q: QualificationDefinition, units: readonly Catalog
     listed,
     slotOf,
     equivalentSlots,
+    urnFilter,
     unitFillers,
     unitFillerOf,
     baseSlots,
@@ -209,6 +219,31 @@ export function compileParts(q: QualificationDefinition, units: readonly Catalog
     levelRuleLevels,
     barredCount: q.barred?.length ?? 0,
   };
+}
+
+/** Words of a URN filter: 1,024 bits, so a qualification's few dozen URNs leave most clear. */
+const URN_FILTER_WORDS = 32;
+
+/**
+ * A hash of the URN's length and last four characters (URNs differ most at the end), in
+ * 0 … 1,023: cheaper than a map lookup, which must also find the URN's table entry.
+ */
+export function urnHash(urn: string): number {
+  const len = urn.length;
+  let h = len;
+  for (let i = len > 4 ? len - 4 : 0; i < len; i++) h = (h * 31 + urn.charCodeAt(i)) | 0;
+  return (h ^ (h >>> 10)) & 1023;
+}
+
+function addToFilter(filter: Int32Array, urn: string): void {
+  const h = urnHash(urn);
+  filter[h >>> 5] = (filter[h >>> 5] ?? 0) | (1 << (h & 31));
+}
+
+/** False only when the URN is not among the filter's: then it is neither listed nor an equivalent. */
+export function mayFill(filter: Int32Array, urn: string): boolean {
+  const h = urnHash(urn);
+  return ((filter[h >>> 5] ?? 0) & (1 << (h & 31))) !== 0;
 }
 
 /** The group's rules, with its distinct listed URNs in listed order. */
@@ -237,21 +272,53 @@ function exact<T>(list: T[]): T[] {
 
 /** A slot of the model: the base slot's place with these fillers (in order), each in every group. */
 export function slotWith(shape: Slot, fillers: number[]): Slot {
-  const options: Slot['options'] = [];
   const groups = shape.groups;
-  for (let i = 0; i < fillers.length; i++) {
-    const filler = fillers[i] as number;
-    for (let k = 0; k < groups.length; k++) options.push({ filler, group: groups[k] as number });
+  let options: Slot['options'];
+  if (fillers.length === 1 && groups.length === 1) {
+    options = onlyOption(fillers[0] as number, groups[0] as number);
+  } else {
+    options = [];
+    for (let i = 0; i < fillers.length; i++) {
+      const filler = fillers[i] as number;
+      for (let k = 0; k < groups.length; k++) options.push(optionOf(filler, groups[k] as number));
+    }
+    options = exact(options);
   }
   return {
     urn: shape.urn,
     groups: shape.groups,
     allGroups: shape.allGroups,
-    options: exact(options),
+    options,
     barred: shape.barred,
     equivalents: shape.equivalents,
     catalogueOrder: shape.catalogueOrder,
   };
+}
+
+/**
+ * Options and one-option lists are never written after they are made (by slotWith, for compiled
+ * and learners' models alike), so one object per (filler, group) and one list per such object
+ * serve every model: a compiled qualification is mostly slots of one option, and each object the
+ * collector does not have to copy as the qualification ages is time saved. Indexed by group, then
+ * filler; grown as needed.
+ */
+const optionsByGroup: Option[][] = [];
+const onlyOptionsByGroup: Option[][][] = [];
+
+/** The shared option of this filler in this group. */
+export function optionOf(filler: number, group: number): Option {
+  while (optionsByGroup.length <= group) optionsByGroup.push([]);
+  const row = optionsByGroup[group] as Option[];
+  while (row.length <= filler) row.push({ filler: row.length, group });
+  return row[filler] as Option;
+}
+
+/** The shared list holding just that option. */
+function onlyOption(filler: number, group: number): Option[] {
+  while (onlyOptionsByGroup.length <= group) onlyOptionsByGroup.push([]);
+  const row = onlyOptionsByGroup[group] as Option[][];
+  while (row.length <= filler) row.push([optionOf(row.length, group)]);
+  return row[filler] as Option[];
 }
 
 /**

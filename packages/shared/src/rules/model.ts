@@ -1,7 +1,8 @@
 import type { Achievement, CatalogueUnit, QualificationDefinition } from '../schemas';
 import { monthsBefore } from './dates';
+import { copyFloat64, freshInt32 } from './fresh';
 import { levelRank } from './levels';
-import { compileParts, countFillers, type ModelParts, slotWith } from './model-parts';
+import { compileParts, countFillers, type ModelParts, mayFill, slotWith } from './model-parts';
 
 /**
  * The search model: a definition, a learner and a date flattened into arrays of numbers so the
@@ -107,30 +108,35 @@ export function buildModel(
   const from = months === undefined ? '' : monthsBefore(input.on, months);
   let fillers = parts.unitFillers;
   let heldByUrn: Map<string, number[]> | null = null;
+  const unitCount = fillers.length;
+  const heldList: Filler[] = [];
   const n = parts.baseSlots.length;
   if (touched.length < n) touched = new Uint8Array(n * 2);
   touched.fill(0, 0, n);
   const achievements = input.achievements;
-  const { slotOf, equivalentSlots } = parts;
+  const { slotOf, equivalentSlots, urnFilter } = parts;
   const anyEquivalents = equivalentSlots.size > 0;
   for (let i = 0; i < achievements.length; i++) {
     const a = achievements[i] as Achievement;
-    // Most of a learner's achievements belong to other qualifications: the map tests go first.
+    // Most of a learner's achievements belong to other qualifications: the filter and the map
+    // tests go first (a URN the filter rules out is in neither map).
+    if (!mayFill(urnFilter, a.urn)) continue;
     const own = slotOf.get(a.urn);
     const others = anyEquivalents ? equivalentSlots.get(a.urn) : undefined;
     if ((own === undefined && others === undefined) || a.achievedOn > input.on || a.achievedOn < from)
       continue;
-    if (!heldByUrn) {
-      heldByUrn = new Map();
-      fillers = fillers.slice();
-    }
+    if (!heldByUrn) heldByUrn = new Map();
+    const id = unitCount + heldList.length;
     const list = heldByUrn.get(a.urn);
-    if (list) list.push(fillers.length);
-    else heldByUrn.set(a.urn, [fillers.length]);
-    fillers.push({ urn: a.urn, credits: a.credits, rank: levelRank(a.level), cost: 0, achievement: i });
+    if (list) list.push(id);
+    else heldByUrn.set(a.urn, [id]);
+    heldList.push({ urn: a.urn, credits: a.credits, rank: levelRank(a.level), cost: 0, achievement: i });
     if (own !== undefined) touched[own] = 1;
     if (others) for (const s of others) touched[s] = 1;
   }
+  // One list of exactly the units and the held achievements (pushing onto a copy of the units'
+  // grew it by half again, about a kilobyte per evaluation).
+  if (heldList.length > 0) fillers = fillers.concat(heldList);
   if (!heldByUrn) {
     return modelOf(
       parts,
@@ -144,8 +150,9 @@ export function buildModel(
   }
   const held = heldByUrn;
   const slots = parts.baseSlots.slice();
-  const slotMost = parts.baseSlotMost.slice();
-  const fillerSlots = new Int32Array(fillers.length);
+  // The model's typed arrays die with the evaluation: carved from shared buffers (fresh.ts).
+  const slotMost = copyFloat64(parts.baseSlotMost);
+  const fillerSlots = freshInt32(fillers.length);
   fillerSlots.set(parts.baseFillerSlots);
   for (let s = 0; s < slots.length; s++) {
     if (touched[s] !== 1) continue;
@@ -170,7 +177,7 @@ export function buildModel(
   }
   // An untouched slot has its base options, whose count the base numbering already holds: only the
   // rebuilt slots are read (each slot read is likely a cache miss when many are compiled).
-  const optionStart = new Int32Array(slots.length + 1);
+  const optionStart = freshInt32(slots.length + 1);
   const base = parts.baseOptionStart;
   for (let s = 0; s < slots.length; s++) {
     const count = touched[s] === 1 ? (slots[s] as Slot).options.length : (base[s + 1] ?? 0) - (base[s] ?? 0);
@@ -178,7 +185,7 @@ export function buildModel(
   }
   let rebuilt = 0;
   for (let s = 0; s < n; s++) rebuilt += touched[s] ?? 0;
-  const heldSlots = new Int32Array(rebuilt);
+  const heldSlots = freshInt32(rebuilt);
   for (let s = 0, k = 0; s < n; s++) if (touched[s] === 1) heldSlots[k++] = s;
   return modelOf(parts, slots, fillers, slotMost, fillerSlots, optionStart, heldSlots);
 }

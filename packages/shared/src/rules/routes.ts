@@ -1,4 +1,5 @@
 import type { WorkBudget } from './errors';
+import { copyUint8, freshUint8 } from './fresh';
 import type { SearchModel } from './model';
 import { type Solution, search } from './search';
 import { ALLOWED, FORBIDDEN, REQUIRED } from './search-mask';
@@ -123,10 +124,10 @@ function compareSubspaces(a: Subspace, b: Subspace): number {
 
 function splitWithout(allowed: Uint8Array, removed: AddSet, key: AddSet): Subspace[] {
   const children: Subspace[] = [];
-  const include = allowed.slice();
+  const include = copyUint8(allowed);
   for (const f of removed.fillers) {
     if (allowed[f] === REQUIRED) continue;
-    const child = include.slice();
+    const child = copyUint8(include);
     child[f] = FORBIDDEN;
     children.push({ allowed: child, key });
     include[f] = REQUIRED;
@@ -136,7 +137,7 @@ function splitWithout(allowed: Uint8Array, removed: AddSet, key: AddSet): Subspa
 
 export function maskFor(model: SearchModel, withUnits: 'none' | 'all' | readonly number[]): Uint8Array {
   const fillers = model.fillers;
-  const mask = new Uint8Array(fillers.length);
+  const mask = freshUint8(fillers.length);
   for (let i = 0; i < fillers.length; i++) {
     mask[i] = withUnits === 'all' || fillers[i]?.cost === 0 ? ALLOWED : FORBIDDEN;
   }

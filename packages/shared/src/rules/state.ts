@@ -1,3 +1,4 @@
+import { copyInt32 } from './fresh';
 import type { SearchModel, Slot } from './model';
 
 /**
@@ -52,7 +53,7 @@ export class SearchState {
 
   /** The chosen option per slot of the model, as a solution keeps it. */
   choiceOf(): Int32Array {
-    return this.choice.slice(0, this.model.slots.length);
+    return copyInt32(this.choice, this.model.slots.length);
   }
 
   /** Rule 3: another URN of one of this slot's barred sets is already filled. */
