@@ -1,7 +1,7 @@
 import type { AccountRequest } from '@lar/shared/api';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { LoadProblem } from '@/components/ui/access-problem';
+import { LoadedList } from '@/components/ui/access-problem';
 import { ActionOutcome, type ReportOutcome, useActionOutcome } from '@/components/ui/action-outcome';
 import { DateTime } from '@/components/ui/date-time';
 import { InlineReasonForm } from '@/components/ui/reason-form';
@@ -49,41 +49,34 @@ export function AccountRequestList() {
           ))}
         </ul>
       </nav>
-      {requests.isPending ? (
-        <p role="status" className="loading">
-          Loading requests…
-        </p>
-      ) : requests.isError ? (
-        <LoadProblem
-          error={requests.error}
-          what="account requests"
-          onRetry={() => void requests.refetch()}
-          retrying={requests.isFetching}
-        />
-      ) : requests.data.items.length === 0 ? (
-        <p className="empty">No {tabLabels[status].toLowerCase()} requests.</p>
-      ) : (
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users must be able to scroll a table wider than the screen (WCAG 2.1.1).
-        <section className="table-scroll full-width" aria-label="Account requests" tabIndex={0}>
-          <table className="table">
-            <caption className="table__caption">{tabLabels[status]} requests, oldest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Received</th>
-                <th scope="col">Name</th>
-                <th scope="col">Organisation</th>
-                <th scope="col">Contact</th>
-                <th scope="col">{status === 'PENDING' ? 'Decision' : 'Decided'}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {requests.data.items.map((request) => (
-                <RequestRow key={request.id} request={request} report={report} />
-              ))}
-            </tbody>
-          </table>
-        </section>
-      )}
+      <LoadedList query={requests} loading="Loading requests…" what="account requests">
+        {(data) =>
+          data.items.length === 0 ? (
+            <p className="empty">No {tabLabels[status].toLowerCase()} requests.</p>
+          ) : (
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users must be able to scroll a table wider than the screen (WCAG 2.1.1).
+            <section className="table-scroll full-width" aria-label="Account requests" tabIndex={0}>
+              <table className="table">
+                <caption className="table__caption">{tabLabels[status]} requests, oldest first</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Received</th>
+                    <th scope="col">Name</th>
+                    <th scope="col">Organisation</th>
+                    <th scope="col">Contact</th>
+                    <th scope="col">{status === 'PENDING' ? 'Decision' : 'Decided'}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.items.map((request) => (
+                    <RequestRow key={request.id} request={request} report={report} />
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          )
+        }
+      </LoadedList>
     </>
   );
 }

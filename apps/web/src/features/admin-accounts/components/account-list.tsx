@@ -1,6 +1,6 @@
 import type { Account } from '@lar/shared/api';
 import { useNavigate, useSearchParams } from 'react-router';
-import { LoadProblem } from '@/components/ui/access-problem';
+import { LoadedList } from '@/components/ui/access-problem';
 import { ActionOutcome, type ReportOutcome, useActionOutcome } from '@/components/ui/action-outcome';
 import { DateTime } from '@/components/ui/date-time';
 import { TextField } from '@/components/ui/form';
@@ -53,44 +53,37 @@ export function AccountList() {
           Search
         </button>
       </form>
-      {accounts.isPending ? (
-        <p role="status" className="loading">
-          Loading accounts…
-        </p>
-      ) : accounts.isError ? (
-        <LoadProblem
-          error={accounts.error}
-          what="accounts"
-          onRetry={() => void accounts.refetch()}
-          retrying={accounts.isFetching}
-        />
-      ) : accounts.data.items.length === 0 ? (
-        <p className="empty">{query ? `No accounts match “${query}”.` : 'There are no accounts.'}</p>
-      ) : (
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users must be able to scroll a table wider than the screen (WCAG 2.1.1).
-        <section className="table-scroll full-width" aria-label="Accounts" tabIndex={0}>
-          <table className="table">
-            <caption className="table__caption">
-              {query ? `Accounts matching “${query}”` : 'All accounts'} ({accounts.data.items.length})
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">User ID</th>
-                <th scope="col">Name</th>
-                <th scope="col">Organisation</th>
-                <th scope="col">Status</th>
-                <th scope="col">Last signed in</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {accounts.data.items.map((account) => (
-                <AccountRow key={account.id} account={account} report={report} />
-              ))}
-            </tbody>
-          </table>
-        </section>
-      )}
+      <LoadedList query={accounts} loading="Loading accounts…" what="accounts">
+        {(data) =>
+          data.items.length === 0 ? (
+            <p className="empty">{query ? `No accounts match “${query}”.` : 'There are no accounts.'}</p>
+          ) : (
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users must be able to scroll a table wider than the screen (WCAG 2.1.1).
+            <section className="table-scroll full-width" aria-label="Accounts" tabIndex={0}>
+              <table className="table">
+                <caption className="table__caption">
+                  {query ? `Accounts matching “${query}”` : 'All accounts'} ({data.items.length})
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">User ID</th>
+                    <th scope="col">Name</th>
+                    <th scope="col">Organisation</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Last signed in</th>
+                    <th scope="col">Actions</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.items.map((account) => (
+                    <AccountRow key={account.id} account={account} report={report} />
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          )
+        }
+      </LoadedList>
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { LoadProblem } from '@/components/ui/access-problem';
+import { LoadedList } from '@/components/ui/access-problem';
 import { ActionOutcome, type ReportOutcome, useActionOutcome } from '@/components/ui/action-outcome';
 import { DateTime } from '@/components/ui/date-time';
 import { ErrorSummary, SubmitButton, TextField, useFormErrors } from '@/components/ui/form';
@@ -33,39 +33,32 @@ export function ApiTokens() {
         />
       )}
       <h2>Your tokens</h2>
-      {tokens.isPending ? (
-        <p role="status" className="loading">
-          Loading tokens…
-        </p>
-      ) : tokens.isError ? (
-        <LoadProblem
-          error={tokens.error}
-          what="API tokens"
-          onRetry={() => void tokens.refetch()}
-          retrying={tokens.isFetching}
-        />
-      ) : tokens.data.length === 0 ? (
-        <p className="empty">You have no API tokens.</p>
-      ) : (
-        <table className="table">
-          <caption className="visually-hidden">Your API tokens</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Created</th>
-              <th scope="col">Last used</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {tokens.data.map((token) => (
-              <TokenRow key={token.id} token={token} report={report} />
-            ))}
-          </tbody>
-        </table>
-      )}
+      <LoadedList query={tokens} loading="Loading tokens…" what="API tokens">
+        {(data) =>
+          data.length === 0 ? (
+            <p className="empty">You have no API tokens.</p>
+          ) : (
+            <table className="table">
+              <caption className="visually-hidden">Your API tokens</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Created</th>
+                  <th scope="col">Last used</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.map((token) => (
+                  <TokenRow key={token.id} token={token} report={report} />
+                ))}
+              </tbody>
+            </table>
+          )
+        }
+      </LoadedList>
     </>
   );
 }

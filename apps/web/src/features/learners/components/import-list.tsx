@@ -1,6 +1,6 @@
-import type { LearnerImport } from '@lar/shared/api';
+import type { LearnerImport, LearnerImportsPage } from '@lar/shared/api';
 import { Link, useSearchParams } from 'react-router';
-import { LoadProblem } from '@/components/ui/access-problem';
+import { LoadedList } from '@/components/ui/access-problem';
 import { DateTime } from '@/components/ui/date-time';
 import { formatNumber, showingText } from '@/components/ui/format';
 import { Pagination } from '@/components/ui/pagination';
@@ -15,24 +15,15 @@ export function ImportList() {
   const page = parsePage(searchParams.get('page'));
   const imports = useImports(page);
 
-  if (imports.isPending) {
-    return (
-      <p role="status" className="loading">
-        Loading uploads…
-      </p>
-    );
-  }
-  if (imports.isError) {
-    return (
-      <LoadProblem
-        error={imports.error}
-        what="your uploads"
-        onRetry={() => void imports.refetch()}
-        retrying={imports.isFetching}
-      />
-    );
-  }
-  const { items, total, pageSize } = imports.data;
+  return (
+    <LoadedList query={imports} loading="Loading uploads…" what="your uploads">
+      {(data) => <ImportTable data={data} page={page} />}
+    </LoadedList>
+  );
+}
+
+function ImportTable({ data, page }: { data: LearnerImportsPage; page: number }) {
+  const { items, total, pageSize } = data;
   if (total === 0) return <p className="empty">Your centre has not uploaded any learners yet.</p>;
   if (items.length === 0) {
     return (

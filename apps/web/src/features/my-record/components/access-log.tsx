@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { LoadProblem } from '@/components/ui/access-problem';
+import { LoadedList, LoadProblem } from '@/components/ui/access-problem';
 import { DateTime } from '@/components/ui/date-time';
 import { ErrorSummary, SubmitButton, SuccessBanner, useFormErrors } from '@/components/ui/form';
 import { showingText } from '@/components/ui/format';
@@ -7,7 +7,7 @@ import { Pagination } from '@/components/ui/pagination';
 import { recordSectionLabels } from '@/components/ui/record-sections';
 import { paths } from '@/config/paths';
 import { formErrorsFrom } from '@/lib/form-errors';
-import { useAccessLog } from '../api/get-access-log';
+import { type AccessLogPage, useAccessLog } from '../api/get-access-log';
 import { useMyRecord } from '../api/get-record';
 import { useUpdateNotifications } from '../api/update-notifications';
 
@@ -19,29 +19,20 @@ const organisationTypes: Record<string, string> = {
 /** Every view of the learner's record by an organisation, newest first, a page at a time. */
 export function AccessLog({ page }: { page: number }) {
   const query = useAccessLog(page);
-  if (query.isPending) {
-    return (
-      <p role="status" className="loading">
-        Loading who has viewed your record…
-      </p>
-    );
-  }
-  if (query.isError) {
-    return (
-      <LoadProblem
-        error={query.error}
-        what="who has viewed your record"
-        onRetry={() => void query.refetch()}
-        retrying={query.isFetching}
-      />
-    );
-  }
-  const { items, total, pageSize } = query.data;
+  return (
+    <LoadedList query={query} loading="Loading who has viewed your record…" what="who has viewed your record">
+      {(data) => <AccessLogTable data={data} page={page} />}
+    </LoadedList>
+  );
+}
+
+function AccessLogTable({ data, page }: { data: AccessLogPage; page: number }) {
+  const { items, total, pageSize } = data;
   if (total === 0) return <p className="empty">No organisation has viewed your record.</p>;
   const totalPages = Math.max(1, Math.ceil(total / pageSize));
   return (
     <>
-      <p>{items.length > 0 && showingText(query.data.page, pageSize, items.length, total, 'view')}</p>
+      <p>{items.length > 0 && showingText(data.page, pageSize, items.length, total, 'view')}</p>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users must be able to scroll a table wider than the screen (WCAG 2.1.1). */}
       <section className="table-scroll" tabIndex={0} aria-label="Views of your record">
         <table className="table">

@@ -1,4 +1,5 @@
-import { LoadProblem } from '@/components/ui/access-problem';
+import type { AwardedQualificationView } from '@lar/shared/api';
+import { LoadedList } from '@/components/ui/access-problem';
 import { countOf } from '@/components/ui/format';
 import { AwardedQualification, newestFirst } from '@/components/ui/record-qualifications';
 import { useMyQualifications } from '../api/get-qualifications';
@@ -6,24 +7,15 @@ import { useMyQualifications } from '../api/get-qualifications';
 /** The learner's awarded qualifications, newest first, each with the units that achieved it by group. */
 export function MyQualifications() {
   const query = useMyQualifications();
-  if (query.isPending) {
-    return (
-      <p role="status" className="loading">
-        Loading your qualifications…
-      </p>
-    );
-  }
-  if (query.isError) {
-    return (
-      <LoadProblem
-        error={query.error}
-        what="your qualifications"
-        onRetry={() => void query.refetch()}
-        retrying={query.isFetching}
-      />
-    );
-  }
-  const qualifications = newestFirst(query.data);
+  return (
+    <LoadedList query={query} loading="Loading your qualifications…" what="your qualifications">
+      {(data) => <Qualifications awarded={data} />}
+    </LoadedList>
+  );
+}
+
+function Qualifications({ awarded }: { awarded: AwardedQualificationView[] }) {
+  const qualifications = newestFirst(awarded);
   if (qualifications.length === 0) {
     return (
       <p className="empty">
