@@ -1,6 +1,6 @@
 import type { OrganisationSummary, PermissionView, RecordSectionName } from '@lar/shared/api';
 import { useEffect, useRef, useState } from 'react';
-import { LoadProblem } from '@/components/ui/access-problem';
+import { LoadedList } from '@/components/ui/access-problem';
 import { ActionOutcome, type ReportOutcome, useActionOutcome } from '@/components/ui/action-outcome';
 import { CalendarDate, DateTime } from '@/components/ui/date-time';
 import { CheckboxesField, ErrorSummary, SubmitButton, TextField, useFormErrors } from '@/components/ui/form';
@@ -231,44 +231,37 @@ function PermissionList({ report }: { report: ReportOutcome }) {
   return (
     <section aria-labelledby="permissions-title" className="section full-width">
       <h2 id="permissions-title">Permissions you have given</h2>
-      {query.isPending ? (
-        <p role="status" className="loading">
-          Loading your permissions…
-        </p>
-      ) : query.isError ? (
-        <LoadProblem
-          error={query.error}
-          what="your permissions"
-          onRetry={() => void query.refetch()}
-          retrying={query.isFetching}
-        />
-      ) : query.data.length === 0 ? (
-        <p className="empty">You have not given any organisation permission to see your record.</p>
-      ) : (
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users must be able to scroll a table wider than the screen (WCAG 2.1.1).
-        <section className="table-scroll" tabIndex={0} aria-label="Permissions you have given">
-          <table className="table permissions-table">
-            <caption className="visually-hidden">Permissions you have given, active first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Organisation</th>
-                <th scope="col">Section</th>
-                <th scope="col">Granted</th>
-                <th scope="col">Expires</th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {ordered(query.data).map((permission) => (
-                <PermissionRow key={permission.id} permission={permission} report={report} />
-              ))}
-            </tbody>
-          </table>
-        </section>
-      )}
+      <LoadedList query={query} loading="Loading your permissions…" what="your permissions">
+        {(data) =>
+          data.length === 0 ? (
+            <p className="empty">You have not given any organisation permission to see your record.</p>
+          ) : (
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users must be able to scroll a table wider than the screen (WCAG 2.1.1).
+            <section className="table-scroll" tabIndex={0} aria-label="Permissions you have given">
+              <table className="table permissions-table">
+                <caption className="visually-hidden">Permissions you have given, active first</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Organisation</th>
+                    <th scope="col">Section</th>
+                    <th scope="col">Granted</th>
+                    <th scope="col">Expires</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">
+                      <span className="visually-hidden">Actions</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {ordered(data).map((permission) => (
+                    <PermissionRow key={permission.id} permission={permission} report={report} />
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          )
+        }
+      </LoadedList>
     </section>
   );
 }
