@@ -64,7 +64,8 @@ async function apiTokenPrincipal(app: FastifyInstance, token: string): Promise<P
   };
 }
 
-type SessionRow = { open: boolean; mustChange: boolean; learnerHead?: LearnerHead };
+/** What is kept of an open session (a closed one is never kept). */
+type SessionRow = { mustChange: boolean; learnerHead?: LearnerHead };
 
 /** The session behind an access token must still be open, and its account usable. */
 async function sessionPrincipal(
@@ -103,9 +104,8 @@ async function sessionPrincipal(
       [principal.sid ?? '00000000-0000-0000-0000-000000000000', principal.sub],
     );
     if (!row?.open) throw signIn();
-    const { open, mustChange, recordVersion, ...head } = row;
+    const { open: _open, mustChange, recordVersion, ...head } = row;
     session = {
-      open,
       mustChange,
       ...(recordVersion !== null ? { learnerHead: { ...head, recordVersion } } : {}),
     };
