@@ -4,23 +4,20 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { apiServerArgs } from '../scripts/api-server.mjs';
 
 const root = path.resolve(__dirname, '..');
 
 /**
- * Starts the server as `npm start` does (built app, embedded database, demo seed) on a free port,
+ * Starts the server as `npm start` does (the built app and API bundle, embedded database, demo seed) on a free port,
  * and passes its address to the tests in E2E_BASE_URL. Mail goes to an SMTP server in this process,
  * which writes each message's raw source to `${E2E_DATA_DIR}/received/<n>.eml` for the tests (which
  * run in other processes) to read. Returns the teardown.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  const tsx = path.join(
-    path.dirname(createRequire(path.join(root, 'package.json')).resolve('tsx/package.json')),
-    'dist/cli.mjs',
-  );
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lar-e2e-'));
   const smtp = await startSmtpServer(path.join(dataDir, 'received'));
-  const server = spawn(process.execPath, [tsx, 'apps/api/src/server.ts'], {
+  const server = spawn(process.execPath, apiServerArgs(root), {
     cwd: root,
     env: {
       ...process.env,

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { API_BUNDLE, apiServerArgs } from './api-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PNPM_VERSION = '10.33.0';
@@ -86,6 +87,41 @@ function buildWeb() {
   );
 }
 
+/**
+ * The API as one CommonJS file (esbuild), so `npm start` runs plain Node.js: no TypeScript compiler in
+ * the server process (about 50 MB less memory and a faster start). Dependencies stay in node_modules;
+ * only our own code (the API, @lar/shared, the demo seed) is bundled.
+ */
+function apiDependencies() {
+  const pkg = JSON.parse(readFileSync(path.join(root, 'apps/api/package.json'), 'utf8'));
+  return Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).filter(
+    (name) => !name.startsWith('@lar/'),
+  );
+}
+
+function buildApi() {
+  step(
+    'building the API (esbuild)',
+    'apps/api/dist/.lar-built',
+    ['apps/api/src', 'apps/api/package.json', 'packages/shared/src', 'prisma/seed', 'prisma/schema.prisma'],
+    () => {
+      const esbuild = createRequire(path.join(root, 'package.json'))('esbuild');
+      esbuild.buildSync({
+        entryPoints: [path.join(root, 'apps/api/src/server.ts')],
+        outfile: path.join(root, API_BUNDLE),
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        sourcemap: true,
+        logLevel: 'warning',
+        // The API's dependencies are loaded from node_modules at run time; @lar/shared (TypeScript) is bundled.
+        external: apiDependencies().flatMap((name) => [name, `${name}/*`]),
+      });
+    },
+  );
+}
+
 /** Runs a long-lived child, passing on Ctrl-C and SIGTERM so it can shut down gracefully. */
 function serve(cmd, args, env = {}, cwd = root) {
   const child = spawn(cmd, args, { cwd, stdio: 'inherit', env: { ...process.env, ...env } });
@@ -100,7 +136,8 @@ switch (command) {
   case 'start':
     install();
     buildWeb();
-    serve(process.execPath, [tsx(), 'apps/api/src/server.ts']);
+    buildApi();
+    serve(process.execPath, apiServerArgs(root));
     break;
   case 'lint':
     install();
@@ -112,6 +149,7 @@ switch (command) {
   case 'build':
     install();
     buildWeb();
+    buildApi();
     break;
   case 'test': {
     install();

@@ -2,13 +2,14 @@
 // real server (a separate process running its own job and mail workers, mail going to an SMTP sink),
 // until the import's report is complete — beside a baseline measured in the same run: psql's COPY of the
 // same rows into a table of the Learner table's shape. Also the API process's peak memory (VmHWM).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ulnFromNineDigits } from '@lar/shared/identifiers';
 import { SMTPServer } from 'smtp-server';
 import { seedOrganisation, seedUser } from '../../../prisma/seed/factories';
+import { apiServerArgs } from '../../../scripts/api-server.mjs';
 import { repoRoot } from '../src/config';
 import { hashPassword } from '../src/lib/password';
 import { freePort } from '../test/helpers/smtp';
@@ -51,7 +52,13 @@ function startServer(env: Record<string, string>) {
   const loader = pathToFileURL(path.join(repoRoot, 'node_modules/tsx/dist/loader.mjs')).href;
   // SERVER_NODE_OPTIONS, e.g. `--cpu-prof`, profiles the server.
   const extra = (process.env.SERVER_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...extra, '--import', loader, 'apps/api/src/server.ts'], {
+  // As `npm start` runs it (the bundle `pnpm build` made, with its heap limits); BENCH_SERVER=tsx runs
+  // the TypeScript sources instead, as `pnpm dev` does.
+  const entry =
+    process.env.BENCH_SERVER === 'tsx'
+      ? ['--import', loader, 'apps/api/src/server.ts']
+      : apiServerArgs(repoRoot);
+  const child = spawn(process.execPath, [...extra, ...entry], {
     cwd: repoRoot,
     env: { ...process.env, NODE_OPTIONS: '', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -93,6 +100,14 @@ function psqlCopy(url: string, csv: string): Promise<number> {
 }
 
 async function main() {
+  if (process.env.BENCH_SERVER !== 'tsx') {
+    // The bundle the server runs from, rebuilt if the sources changed (as `npm start` does).
+    const built = spawnSync(process.execPath, ['scripts/run.mjs', 'build'], {
+      cwd: repoRoot,
+      stdio: 'inherit',
+    });
+    if (built.status !== 0) throw new Error('pnpm build failed');
+  }
   const db = await benchDatabase('lar_bench_import');
   const centre = await seedOrganisation(db.prisma, {
     type: 'CENTRE',

@@ -4,8 +4,18 @@ import path from 'node:path';
 import { type Static, Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 
-/** The repository root, so relative paths work from any working directory. */
-export const repoRoot = path.resolve(__dirname, '../../..');
+/**
+ * The repository root, so relative paths work from any working directory: the nearest folder above
+ * this module holding `pnpm-workspace.yaml` (the same from the sources and from the bundled build).
+ */
+export const repoRoot = findUp(__dirname);
+
+function findUp(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'pnpm-workspace.yaml'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(from, '../../..');
+  }
+}
 
 const EnvSchema = Type.Object({
   NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('production'), Type.Literal('test')], {

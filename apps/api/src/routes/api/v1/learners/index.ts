@@ -14,6 +14,7 @@ import {
   Paging,
 } from '@lar/shared/api';
 import { Type } from '@sinclair/typebox';
+import { repoRoot } from '../../../../config';
 import { centreLearners } from '../../../../learners/centre-learners';
 import { acceptLearnersFile } from '../../../../learners/imports/create-import';
 import {
@@ -31,7 +32,7 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody 
 const tags = ['learners'];
 const ImportId = Type.Object({ importId: Type.String({ format: 'uuid' }) });
 
-const sampleCsv = readFileSync(path.join(__dirname, '../../../../learners/csv/sample-learners.csv'));
+const sampleCsv = readFileSync(path.join(repoRoot, 'apps/api/src/learners/csv/sample-learners.csv'));
 
 /** Spreadsheet-friendly download names: the upload's name without characters a header cannot carry. */
 const reportFileName = (fileName: string) =>
