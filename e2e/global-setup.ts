@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { apiServerArgs } from '../scripts/api-server.mjs';
+import { apiServer } from '../scripts/api-server.mjs';
 
 const root = path.resolve(__dirname, '..');
 
@@ -17,10 +17,11 @@ const root = path.resolve(__dirname, '..');
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lar-e2e-'));
   const smtp = await startSmtpServer(path.join(dataDir, 'received'));
-  const server = spawn(process.execPath, apiServerArgs(root), {
+  const lar = apiServer(root);
+  const server = spawn(process.execPath, lar.args, {
     cwd: root,
     env: {
-      ...process.env,
+      ...lar.env,
       PORT: '0',
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { API_BUNDLE, apiServerArgs } from './api-server.mjs';
+import { API_BUNDLE, apiServer } from './api-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PNPM_VERSION = '10.33.0';
@@ -137,7 +137,10 @@ switch (command) {
     install();
     buildWeb();
     buildApi();
-    serve(process.execPath, apiServerArgs(root));
+    {
+      const server = apiServer(root);
+      serve(process.execPath, server.args, server.env);
+    }
     break;
   case 'lint':
     install();

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { ulnFromNineDigits } from '@lar/shared/identifiers';
 import { SMTPServer } from 'smtp-server';
 import { seedOrganisation, seedUser } from '../../../prisma/seed/factories';
-import { apiServerArgs } from '../../../scripts/api-server.mjs';
+import { apiServer } from '../../../scripts/api-server.mjs';
 import { repoRoot } from '../src/config';
 import { hashPassword } from '../src/lib/password';
 import { freePort } from '../test/helpers/smtp';
@@ -54,13 +54,12 @@ function startServer(env: Record<string, string>) {
   const extra = (process.env.SERVER_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
   // As `npm start` runs it (the bundle `pnpm build` made, with its heap limits); BENCH_SERVER=tsx runs
   // the TypeScript sources instead, as `pnpm dev` does.
-  const entry =
-    process.env.BENCH_SERVER === 'tsx'
-      ? ['--import', loader, 'apps/api/src/server.ts']
-      : apiServerArgs(repoRoot);
+  const deployed = apiServer(repoRoot);
+  const tsx = process.env.BENCH_SERVER === 'tsx';
+  const entry = tsx ? ['--import', loader, 'apps/api/src/server.ts'] : deployed.args;
   const child = spawn(process.execPath, [...extra, ...entry], {
     cwd: repoRoot,
-    env: { ...process.env, NODE_OPTIONS: '', ...env },
+    env: { ...(tsx ? process.env : deployed.env), NODE_OPTIONS: '', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   return child;
