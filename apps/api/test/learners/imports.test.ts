@@ -210,6 +210,20 @@ describe('uploading learners', () => {
     expect(rows[0]?.message).toBe(`ULN ${dup} appears on rows 2 and 4`);
     expect(rows[2]?.message).toBe(rows[0]?.message);
     expect(await t.database.prisma.learner.count({ where: { uln: dup } })).toBe(0);
+    // Found when the upload was checked, so that processing reads the file once.
+    const recorded = await t.database.prisma.import.findUniqueOrThrow({ where: { id } });
+    expect(recorded.repeatedUlns).toEqual([[dup, [2, 4]]]);
+  });
+
+  it('finds the repeated ULNs itself for an upload recorded without them (accepted before they were kept)', async () => {
+    const [dup, other] = [freshUln(), freshUln()];
+    const res = await upload(t.app, centre.headers, learnersCsv([{ uln: other }, { uln: dup }, { uln: dup }]));
+    const id: string = res.json().import.id;
+    await t.database.sql.query('UPDATE "Import" SET "repeatedUlns" = NULL WHERE id = $1', [id]);
+    await runJobs(t.app);
+    const rows = await report(id);
+    expect(rows.map((r) => r.outcome)).toEqual(['created', 'rejected', 'rejected']);
+    expect(rows[1]?.message).toBe(`ULN ${dup} appears on rows 3 and 4`);
   });
 
   it('processes a file in batches as one would, and resumes where a stopped attempt left off', async () => {

@@ -20,9 +20,14 @@ export interface LearnerRow {
   result: RowResult;
 }
 
+/** Each ULN that appears on more than one row of a file, with those rows (spreadsheet numbers). */
+export type RepeatedUlns = [uln: string, rows: number[]][];
+
 export interface LearnersCsvReader extends AsyncIterable<LearnerRow> {
   /** Once iteration has finished: for every row whose ULN repeats in the file, its error. */
   duplicates(): Map<number, FieldError>;
+  /** Once iteration has finished: the ULNs that repeat, to be kept and turned into errors later. */
+  repeatedUlns(): RepeatedUlns;
 }
 
 /**
@@ -37,7 +42,8 @@ export function readLearnersCsv(
   const ulns = new UlnRows();
   return {
     [Symbol.asyncIterator]: () => readRows(input as ByteSource, options, ulns),
-    duplicates: () => ulns.duplicates(),
+    duplicates: () => duplicateErrors(ulns.repeated()),
+    repeatedUlns: () => ulns.repeated(),
   };
 }
 
@@ -95,8 +101,9 @@ function toRow(row: TableRow<LearnerColumn>, today: Date, ulns: UlnRows): Learne
 /**
  * Remembers which rows carry each ULN while the file streams past, keeping only row numbers (not rows)
  * so 100,000 rows cost a few megabytes. A duplicate can only be known once the whole file has been read,
- * hence the second pass: `duplicates()` at the end names every row of each repeated ULN, because we
- * cannot tell which of them the centre meant.
+ * hence the second pass: `duplicateErrors` names every row of each repeated ULN, because we cannot
+ * tell which of them the centre meant. The upload's check of the file records the repeated ULNs with
+ * the import, so the import job reads the file once.
  */
 export class UlnRows {
   // One number for the usual single row; an array only once a ULN repeats.
@@ -109,16 +116,22 @@ export class UlnRows {
     else seen.push(rowNumber);
   }
 
-  /** For each row whose ULN is repeated in the file, the error to add to it. */
-  duplicates(): Map<number, FieldError> {
-    const errors = new Map<number, FieldError>();
-    for (const [uln, seen] of this.rows) {
-      if (typeof seen === 'number') continue;
-      const message = `ULN ${uln} appears on ${listRows(seen)}`;
-      for (const row of seen) errors.set(row, { field: 'ULN', message });
-    }
-    return errors;
+  /** The ULNs seen on more than one row, in the order first seen. */
+  repeated(): RepeatedUlns {
+    const repeated: RepeatedUlns = [];
+    for (const [uln, seen] of this.rows) if (typeof seen !== 'number') repeated.push([uln, seen]);
+    return repeated;
   }
+}
+
+/** For each row whose ULN is repeated in the file, the error to add to it. */
+export function duplicateErrors(repeated: RepeatedUlns): Map<number, FieldError> {
+  const errors = new Map<number, FieldError>();
+  for (const [uln, rows] of repeated) {
+    const message = `ULN ${uln} appears on ${listRows(rows)}`;
+    for (const row of rows) errors.set(row, { field: 'ULN', message });
+  }
+  return errors;
 }
 
 /** Rows named in a duplicate message; a file with one ULN on every row must not get a megabyte message. */

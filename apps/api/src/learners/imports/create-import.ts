@@ -5,16 +5,20 @@ import type { UploadedFile } from '../../lib/upload';
 import { readLearnersCsv } from '../csv/read-learners';
 import { LEARNERS_IMPORT_QUEUE } from './process-import';
 
-/** Reads the whole file once to reject a broken one before anything is recorded; returns its rows. */
-async function countRows(bytes: Buffer, maxRows: number, today: Date): Promise<number> {
+/**
+ * Reads the whole file once to reject a broken one before anything is recorded; returns how many rows
+ * it has and the ULNs that repeat in it (which processing needs before its first row).
+ */
+async function checkFile(bytes: Buffer, maxRows: number, today: Date) {
   let rows = 0;
+  const reader = readLearnersCsv(Readable.from([bytes]), { maxRows, today });
   try {
-    for await (const _ of readLearnersCsv(Readable.from([bytes]), { maxRows, today })) rows++;
+    for await (const _ of reader) rows++;
   } catch (error) {
     if (error instanceof CsvFileError) throw refusedFile(error);
     throw error;
   }
-  return rows;
+  return { rows, repeatedUlns: reader.repeatedUlns() };
 }
 
 export interface AcceptedImport {
@@ -44,16 +48,25 @@ export async function acceptLearnersFile(
   if (before) return { importId: before.id, alreadyProcessed: true };
 
   const now = input.now ?? new Date();
-  const totalRows = await countRows(file.bytes, input.maxRows, now);
+  const { rows: totalRows, repeatedUlns } = await checkFile(file.bytes, input.maxRows, now);
   try {
     // Raw SQL rather than the models: Prisma's query engine would copy the file's bytes into its own
     // memory (tens of MB for a large file, never given back), which `pnpm bench:import` showed.
     const importId = await db.sql.transaction(async (conn) => {
       const [row] = await conn.query<{ id: string }>(
         `INSERT INTO "Import" (id, kind, "organisationId", "uploadedById", "fileName", "fileSha256", "totalRows",
-                               content, "createdAt", "updatedAt")
-         VALUES (gen_random_uuid(), 'LEARNERS', $1, $2, $3, $4, $5, $6, $7, $7) RETURNING id`,
-        [centreId, input.uploaderId, file.fileName, file.sha256, totalRows, file.bytes, now],
+                               content, "repeatedUlns", "createdAt", "updatedAt")
+         VALUES (gen_random_uuid(), 'LEARNERS', $1, $2, $3, $4, $5, $6, $7::jsonb, $8, $8) RETURNING id`,
+        [
+          centreId,
+          input.uploaderId,
+          file.fileName,
+          file.sha256,
+          totalRows,
+          file.bytes,
+          JSON.stringify(repeatedUlns),
+          now,
+        ],
       );
       const id = row?.id ?? '';
       await conn.query(

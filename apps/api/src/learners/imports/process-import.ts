@@ -6,7 +6,7 @@ import { sealer } from '../../lib/secrets';
 import { enqueueEmail } from '../../mail/outbox';
 import { rejectedRowsShown } from '../../mail/templates/import-report';
 import type { LearnerRow } from '../csv/read-learners';
-import { readLearnersCsv, withDuplicates } from '../csv/read-learners';
+import { duplicateErrors, type RepeatedUlns, readLearnersCsv, withDuplicates } from '../csv/read-learners';
 import { storeBatch } from './store-batch';
 
 export const LEARNERS_IMPORT_QUEUE = 'learners-import';
@@ -31,9 +31,9 @@ const readerFor = (content: Buffer, today: Date) =>
   readLearnersCsv(Readable.from([content]), { maxRows: Number.MAX_SAFE_INTEGER, today });
 
 /**
- * The background job of a learners upload. It reads the stored file twice: once for the ULNs that
- * repeat in it, then in batches from where an earlier attempt stopped (`processedRows`, committed with
- * each batch), so a killed process resumes without losing or repeating a row. Rows are judged as of
+ * The background job of a learners upload. It reads the stored file in batches from where an earlier
+ * attempt stopped (`processedRows`, committed with each batch), so a killed process resumes without
+ * losing or repeating a row; the ULNs that repeat in the file were found when the upload was checked. Rows are judged as of
  * the upload's day, so a resumed import decides exactly as the first attempt would have.
  */
 export function learnersImportHandler(options: ImportProcessingOptions): JobHandler {
@@ -56,17 +56,17 @@ export function learnersImportHandler(options: ImportProcessingOptions): JobHand
       const content = stored?.content;
       if (!content) throw new Error('the uploaded file is missing');
       const today = found.createdAt;
-      const first = readerFor(content, today);
-      for await (const _ of first);
-      const duplicates = first.duplicates();
+      const duplicates =
+        found.repeatedUlns === null
+          ? await findDuplicates(content, today)
+          : duplicateErrors(found.repeatedUlns as RepeatedUlns);
 
       let counts: ImportCounts = { ...emptyCounts(), ...(found.summary as Partial<ImportCounts> | null) };
       let processed = found.processedRows;
+      const resumeAfter = found.processedRows;
       let seen = 0;
       let batch: LearnerRow[] = [];
-      const flush = async () => {
-        const rows = batch;
-        batch = [];
+      const store = async (rows: LearnerRow[]) => {
         counts = await db.sql.transaction((conn) =>
           storeBatch(conn, rows, {
             importId,
@@ -84,13 +84,25 @@ export function learnersImportHandler(options: ImportProcessingOptions): JobHand
           checkpoint: { processedRows: processed },
         });
       };
+      // One batch is stored while the next is read and checked, so parsing overlaps the database's
+      // work; batches still commit one after another, in file order.
+      let storing: Promise<void> | null = null;
+      const flush = async () => {
+        const rows = batch;
+        batch = [];
+        if (storing) await storing;
+        storing = store(rows);
+        // Awaited before the next batch or at the end; handled now so a failure is never "unhandled".
+        storing.catch(() => {});
+      };
       for await (const row of readerFor(content, today)) {
         seen++;
-        if (seen <= processed) continue;
+        if (seen <= resumeAfter) continue;
         batch.push(withDuplicates(row, duplicates));
         if (batch.length >= batchSize) await flush();
       }
       if (batch.length > 0) await flush();
+      if (storing) await storing;
       await completeImport(options, importId, counts);
     } catch (error) {
       if (job.attempts >= job.maxAttempts) {
@@ -103,6 +115,13 @@ export function learnersImportHandler(options: ImportProcessingOptions): JobHand
       throw error;
     }
   };
+}
+
+/** The errors of rows whose ULN repeats, by reading the file: for imports accepted before uploads recorded them. */
+async function findDuplicates(content: Buffer, today: Date) {
+  const reader = readerFor(content, today);
+  for await (const _ of reader);
+  return reader.duplicates();
 }
 
 /** Marks the import done, drops the stored file and emails the report to the uploader, in one transaction. */
