@@ -66,18 +66,22 @@ export function deferredEmailsInsert<T extends TemplateName>(
   context: MailContext,
   first = 1,
 ): { text: string; params: unknown[] } {
-  const $ = (i: number) => `$${first + i}`;
+  // The rows as one JSON document: cheaper to send and to read than one array parameter per column.
   return {
     text: `INSERT INTO "OutboxMessage" (id, "idempotencyKey", template, "to", subject, data, "updatedAt")
-     SELECT gen_random_uuid(), k, ${$(0)}, t, s, d, now()
-       FROM unnest(${$(1)}::text[], ${$(2)}::text[], ${$(3)}::text[], ${$(4)}::jsonb[]) AS e(k, t, s, d)
+     SELECT gen_random_uuid(), k, $${first}, t, s, d, now()
+       FROM jsonb_to_recordset($${first + 1}::jsonb) AS e(k text, t text, s text, d jsonb)
      ON CONFLICT ("idempotencyKey") DO NOTHING`,
     params: [
       template,
-      emails.map((e) => e.idempotencyKey),
-      emails.map((e) => e.to),
-      emails.map((e) => renderSubject(template, e.data, context)),
-      emails.map((e) => JSON.stringify(e.data)),
+      JSON.stringify(
+        emails.map((e) => ({
+          k: e.idempotencyKey,
+          t: e.to,
+          s: renderSubject(template, e.data, context),
+          d: e.data,
+        })),
+      ),
     ],
   };
 }

@@ -191,23 +191,26 @@ async function logViews(db: Database, views: View[], mail: MailContext) {
         : [],
     ),
     mail,
-    7,
+    2,
   );
   await db.sql.query(
     `WITH logged AS (
        INSERT INTO "AccessLogEntry" (id, "learnerId", "organisationId", "viewedBy", sections, "createdAt", "updatedAt")
-       SELECT id, learner, org, who, string_to_array(s, ',')::"RecordSection"[], at, now()
-         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::timestamptz[])
-              AS v(id, learner, org, who, s, at)
+       SELECT id, learner, org, who, s::"RecordSection"[], at, now()
+         FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, learner uuid, org uuid, who text, s text[], at timestamptz)
      )
      ${emails.text}`,
     [
-      views.map((v) => v.id),
-      views.map((v) => v.learnerId),
-      views.map((v) => v.organisationId),
-      views.map((v) => v.viewedBy),
-      views.map((v) => v.sections.join(',')),
-      views.map((v) => v.at.toISOString()),
+      JSON.stringify(
+        views.map((v) => ({
+          id: v.id,
+          learner: v.learnerId,
+          org: v.organisationId,
+          who: v.viewedBy,
+          s: v.sections,
+          at: v.at.toISOString(),
+        })),
+      ),
       ...emails.params,
     ],
   );

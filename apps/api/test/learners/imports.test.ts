@@ -217,7 +217,11 @@ describe('uploading learners', () => {
 
   it('finds the repeated ULNs itself for an upload recorded without them (accepted before they were kept)', async () => {
     const [dup, other] = [freshUln(), freshUln()];
-    const res = await upload(t.app, centre.headers, learnersCsv([{ uln: other }, { uln: dup }, { uln: dup }]));
+    const res = await upload(
+      t.app,
+      centre.headers,
+      learnersCsv([{ uln: other }, { uln: dup }, { uln: dup }]),
+    );
     const id: string = res.json().import.id;
     await t.database.sql.query('UPDATE "Import" SET "repeatedUlns" = NULL WHERE id = $1', [id]);
     await runJobs(t.app);
