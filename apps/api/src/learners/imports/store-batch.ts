@@ -102,8 +102,8 @@ async function register(conn: SqlConnection, learnerIds: string[], context: Batc
 async function insertRows(conn: SqlConnection, importId: string, rows: StoredRow[]) {
   // The rows as one JSON document: about a fifth faster than one array parameter per column (measured).
   await conn.query(
-    `INSERT INTO "ImportRow" (id, "importId", "rowNumber", outcome, message, data, "activationCode", "updatedAt")
-     SELECT gen_random_uuid(), $1::uuid, n, o::"ImportRowOutcome", NULLIF(m, ''), d, a, now()
+    `INSERT INTO "ImportRow" ("importId", "rowNumber", outcome, message, data, "activationCode", "updatedAt")
+     SELECT $1::uuid, n, o::"ImportRowOutcome", NULLIF(m, ''), d, a, now()
        FROM jsonb_to_recordset($2::jsonb) AS r(n int, o text, m text, d jsonb, a text)
      ON CONFLICT ("importId", "rowNumber") DO NOTHING`,
     [
