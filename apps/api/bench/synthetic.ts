@@ -92,8 +92,8 @@ export async function seedSynthetic(
       [ulns.slice(i, i + 20_000)],
     );
   }
-  await sql.query(`INSERT INTO "Registration" (id, "learnerId", "centreId", "updatedAt")
-    SELECT gen_random_uuid(), id, '00000000-0000-0000-0000-00000000000c', now() FROM "Learner"`);
+  await sql.query(`INSERT INTO "Registration" ("learnerId", "centreId", "updatedAt")
+    SELECT id, '00000000-0000-0000-0000-00000000000c', now() FROM "Learner"`);
   // Learner n holds the 15 units from (n mod 500) × 10: the three mandatory and 12 optional units of
   // qualification n mod 500 (and some of its neighbours'). The delay-sample learners are left out.
   await sql.query(

@@ -16,8 +16,9 @@ const ORDERS: Record<SortKey, (dir: 'asc' | 'desc') => Order> = {
 function orderBy(sort: LearnerSort = 'familyName'): Order {
   const descending = sort.startsWith('-');
   const key = (descending ? sort.slice(1) : sort) as SortKey;
-  // The id last, so that pages never overlap or skip when the sort key ties.
-  return [...ORDERS[key](descending ? 'desc' : 'asc'), { id: 'asc' }];
+  // The learner last (a registration's key with the centre), so that pages never overlap or skip
+  // when the sort key ties.
+  return [...ORDERS[key](descending ? 'desc' : 'asc'), { learnerId: 'asc' }];
 }
 
 /**
