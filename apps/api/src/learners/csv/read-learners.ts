@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { validateUln } from '@lar/shared/identifiers';
 import type { ByteSource } from '../../csv/decode-utf8';
 import { CsvFileError, type CsvFileErrorInfo } from '../../csv/errors';
 import { readCsvTable, type TableRow } from '../../csv/read-table';
@@ -77,6 +78,35 @@ export async function readAllLearners(
   return { ok: true, rows: rows.map((row) => withDuplicates(row, duplicates)) };
 }
 
+/**
+ * What an upload needs to know before anything is recorded, without checking each row's cells: the
+ * file-level problems (thrown as CsvFileError, as readLearnersCsv throws them), how many data rows it
+ * has and the ULNs that repeat (the same as readLearnersCsv finds). The rows are checked when processed.
+ */
+export async function scanLearnersCsv(
+  input: NodeJS.ReadableStream | Readable,
+  options: Pick<ReadLearnersOptions, 'maxRows'>,
+): Promise<{ rows: number; repeatedUlns: RepeatedUlns }> {
+  const ulns = new UlnRows();
+  const table = readCsvTable(input as ByteSource, {
+    header: LEARNERS_HEADER,
+    maxRows: options.maxRows,
+    rows: 'learners',
+  });
+  let rows = 0;
+  for await (const row of table) {
+    rows++;
+    if (!row.fieldCountError) trackUln(row.raw.ULN, row.rowNumber, ulns);
+  }
+  return { rows, repeatedUlns: ulns.repeated() };
+}
+
+/** A row's ULN counts towards duplicates when it is valid, whatever the row's other cells hold. */
+function trackUln(cell: string | undefined, rowNumber: number, ulns: UlnRows) {
+  const uln = cell?.trim() ?? '';
+  if (uln !== '' && validateUln(uln).ok) ulns.add(uln, rowNumber);
+}
+
 async function* readRows(input: ByteSource, options: ReadLearnersOptions, ulns: UlnRows) {
   const table = readCsvTable(input, { header: LEARNERS_HEADER, maxRows: options.maxRows, rows: 'learners' });
   for await (const row of table) yield toRow(row, options.today, ulns);
@@ -93,8 +123,7 @@ function toRow(row: TableRow<LearnerColumn>, today: Date, ulns: UlnRows): Learne
   }
   const result = validateLearnerRow(raw as Record<LearnerColumn, string>, today);
   // A valid ULN counts towards duplicates even when another cell is wrong: both rows need fixing anyway.
-  const ulnValid = result.ok || !result.errors.some((e) => e.field === 'ULN');
-  if (ulnValid && raw.ULN !== undefined) ulns.add(raw.ULN.trim(), rowNumber);
+  trackUln(raw.ULN, rowNumber, ulns);
   return { rowNumber, raw, result };
 }
 

@@ -2,23 +2,20 @@ import { Readable } from 'node:stream';
 import { CsvFileError, refusedFile } from '../../csv/errors';
 import type { Database } from '../../db/database';
 import type { UploadedFile } from '../../lib/upload';
-import { readLearnersCsv } from '../csv/read-learners';
+import { scanLearnersCsv } from '../csv/read-learners';
 import { LEARNERS_IMPORT_QUEUE } from './process-import';
 
 /**
  * Reads the whole file once to reject a broken one before anything is recorded; returns how many rows
  * it has and the ULNs that repeat in it (which processing needs before its first row).
  */
-async function checkFile(bytes: Buffer, maxRows: number, today: Date) {
-  let rows = 0;
-  const reader = readLearnersCsv(Readable.from([bytes]), { maxRows, today });
+async function checkFile(bytes: Buffer, maxRows: number) {
   try {
-    for await (const _ of reader) rows++;
+    return await scanLearnersCsv(Readable.from([bytes]), { maxRows });
   } catch (error) {
     if (error instanceof CsvFileError) throw refusedFile(error);
     throw error;
   }
-  return { rows, repeatedUlns: reader.repeatedUlns() };
 }
 
 export interface AcceptedImport {
@@ -48,7 +45,7 @@ export async function acceptLearnersFile(
   if (before) return { importId: before.id, alreadyProcessed: true };
 
   const now = input.now ?? new Date();
-  const { rows: totalRows, repeatedUlns } = await checkFile(file.bytes, input.maxRows, now);
+  const { rows: totalRows, repeatedUlns } = await checkFile(file.bytes, input.maxRows);
   try {
     // Raw SQL rather than the models: Prisma's query engine would copy the file's bytes into its own
     // memory (tens of MB for a large file, never given back), which `pnpm bench:import` showed.

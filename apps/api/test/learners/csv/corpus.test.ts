@@ -1,6 +1,12 @@
 import { createReadStream, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type ReadAllResult, readAllLearners } from '../../../src/learners/csv/read-learners';
+import type { CsvFileError } from '../../../src/csv/errors';
+import {
+  type ReadAllResult,
+  readAllLearners,
+  readLearnersCsv,
+  scanLearnersCsv,
+} from '../../../src/learners/csv/read-learners';
 import { reportCsvLines, reportRowFor } from '../../../src/learners/csv/write-report';
 
 /**
@@ -44,5 +50,22 @@ describe('Learners CSV corpus', () => {
     expect(actual).toEqual(JSON.parse(readFileSync(expectedPath, 'utf8')));
     // Tiny chunks split the BOM, multi-byte characters, CRLF and quoted fields across chunk boundaries.
     expect(outcome(await read(file, 3))).toEqual(actual);
+  });
+
+  // The upload's quick check (no cell checks) must agree with the full read on what it reports.
+  it.each(files)('%s: the upload check finds the same rows, repeated ULNs and file problem', async (file) => {
+    const full = readLearnersCsv(createReadStream(join(dir, file)), { maxRows: 1000, today });
+    let fullOutcome: unknown;
+    try {
+      let rows = 0;
+      for await (const _ of full) rows++;
+      fullOutcome = { rows, repeatedUlns: full.repeatedUlns() };
+    } catch (error) {
+      fullOutcome = { error: (error as CsvFileError).toJSON() };
+    }
+    const scanned = await scanLearnersCsv(createReadStream(join(dir, file)), { maxRows: 1000 }).catch(
+      (error: CsvFileError) => ({ error: error.toJSON() }),
+    );
+    expect(scanned).toEqual(fullOutcome);
   });
 });

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { ulnFromNineDigits } from '@lar/shared/identifiers';
-import { readAllLearners, readLearnersCsv } from '../../../src/learners/csv/read-learners';
+import { readAllLearners, readLearnersCsv, scanLearnersCsv } from '../../../src/learners/csv/read-learners';
 
 const today = new Date('2026-11-28T00:00:00Z');
 const HEADER = 'ULN,GivenName,FamilyName,DateOfBirth,Email\n';
@@ -161,5 +161,42 @@ describe('readLearnersCsv', () => {
     const legacy: NodeJS.ReadableStream = Readable.from([`${HEADER}9276308686,Amira,Khan,2008-04-17,\n`]);
     const result = await readAllLearners(legacy, { maxRows: 10, today });
     expect(result.ok && result.rows).toHaveLength(1);
+  });
+});
+
+describe("the upload's quick check (scanLearnersCsv)", () => {
+  it('finds the rows and repeated ULNs the full read finds, whatever else is wrong with the rows', async () => {
+    const [a, b, c] = ulns(3);
+    const csv = `${HEADER}${[
+      `${a},Ann,Lee,2008-04-17,`, // row 2
+      `${a},,,not a date,not an email`, // row 3: the same valid ULN, every other cell wrong
+      '12345,Bad,Uln,2008-04-17,', // row 4: an invalid ULN...
+      '12345,Bad,Uln,2008-04-17,', // row 5: ...repeated: not a duplicate, the ULN error says it all
+      ',No,Uln,2008-04-17,', // row 6: blank ULNs are not duplicates
+      ',No,Uln,2008-04-17,', // row 7
+      `${b},Too,Few`, // row 8: a row with the wrong number of fields is not counted for its ULN
+      `${b},Bo,Ng,2008-04-17,`, // row 9
+      ` ${c} ,Cy,Ng,2008-04-17,`, // row 10: cells are trimmed
+      `${c},Cy,Ng,2008-04-17,`, // row 11
+    ].join('\n')}\n`;
+    const full = readLearnersCsv(Readable.from([Buffer.from(csv)]), { maxRows: 100, today });
+    let rows = 0;
+    for await (const _ of full) rows++;
+    const scanned = await scanLearnersCsv(Readable.from([Buffer.from(csv)]), { maxRows: 100 });
+    expect(scanned).toEqual({ rows, repeatedUlns: full.repeatedUlns() });
+    expect(scanned).toEqual({
+      rows: 10,
+      repeatedUlns: [
+        [a, [2, 3]],
+        [c, [10, 11]],
+      ],
+    });
+  });
+
+  it('refuses the file for the same reasons, such as too many rows', async () => {
+    const bytes = generatedFile(5);
+    await expect(scanLearnersCsv(Readable.from([bytes]), { maxRows: 4 })).rejects.toMatchObject({
+      code: 'CSV_TOO_MANY_ROWS',
+    });
   });
 });
