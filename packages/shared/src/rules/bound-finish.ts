@@ -19,8 +19,9 @@ export function finishBound(ctx: BoundContext, freeTotal: number, potTotal: numb
   sc.lb = 0;
   sc.missing = false;
   if (!ctx.satisfy) return;
-  // Free credit that can really count: bounded per group by its remaining maximum.
-  const usableFree = Math.min(freeTotal, sc.capFree);
+  // Free credit that can really count: bounded per group by its remaining maximum, and (for the
+  // lower bound only; `missing` keeps the plain sums) by the barred sets.
+  const usableFree = Math.min(freeTotal - sc.barredExcess, sc.capFree);
   let lbGroups = 0;
   let lbPooled = -sc.sharedFree;
   for (let g = 0; g < m.groups.length; g++) {
@@ -79,7 +80,8 @@ export function finishBound(ctx: BoundContext, freeTotal: number, potTotal: numb
       return;
     }
     if (need > (sc.lvFree[r] ?? 0)) sc.missing = true;
-    let lbLevel = need - Math.min(sc.lvFree[r] ?? 0, usableFree);
+    const levelFree = Math.min((sc.lvFree[r] ?? 0) - (sc.lvBarredExcess[r] ?? 0), usableFree);
+    let lbLevel = need - levelFree;
     if (ctx.costed && lbLevel > 0 && !sc.mixed) {
       lbLevel = sf
         .knapsack(1 + ng + r)
@@ -90,11 +92,7 @@ export function finishBound(ctx: BoundContext, freeTotal: number, potTotal: numb
           lbLevel,
         );
     }
-    lb = Math.max(
-      lb,
-      lbLevel,
-      lbGroups + levelBeyondGroups(ctx, r, need - Math.min(sc.lvFree[r] ?? 0, usableFree)),
-    );
+    lb = Math.max(lb, lbLevel, lbGroups + levelBeyondGroups(ctx, r, need - levelFree));
   }
   sc.lb = ctx.costed ? lb : 0;
 }

@@ -104,6 +104,20 @@ export class BoundScratch {
     this.groupPotCount = new Int32Array(g);
     this.groupNeed = new Float64Array(g);
     this.tmpHi = new Float64Array(g * r);
+    this.lvBarredExcess = new Float64Array(r);
+  }
+
+  /** Zeroes the barred sets' sums for `sets` sets (growing the arrays when needed). */
+  resetBarred(sets: number, rules: number): void {
+    const n = sets * (1 + rules);
+    if (this.barredSum.length < n) {
+      this.barredSum = new Float64Array(2 * n);
+      this.barredMax = new Float64Array(2 * n);
+    }
+    for (let i = 0; i < n; i++) {
+      this.barredSum[i] = 0;
+      this.barredMax[i] = 0;
+    }
   }
 
   /** Per level rule, the credit each undecided slot could add as a unit at or above the level. */
@@ -120,6 +134,17 @@ export class BoundScratch {
   /** Per group, free credit from slots that can count only there; sharedFree: the other slots' best. */
   readonly exclC: Float64Array;
   sharedFree = 0;
+
+  /**
+   * Barred sets (see bounds.ts, `barredExcess`): per set b, at [b·(1 + rules)] the sum and the
+   * largest of the best free credit of the undecided slots whose first barred set is b, then the
+   * same per level rule (free credit at or above the level). Grown as needed.
+   */
+  barredSum = new Float64Array(0);
+  barredMax = new Float64Array(0);
+  /** Free credit the plain sums count beyond what the barred sets allow: total, and per level rule. */
+  barredExcess = 0;
+  readonly lvBarredExcess: Float64Array;
 
   /** Per group × level rule (index g·rules + r): credit undecided units could add at or above the level. */
   readonly hiPot: Float64Array;

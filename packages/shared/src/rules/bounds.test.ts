@@ -3,8 +3,8 @@ import { keepProbe, probeEstimate, probeWidth } from './bound-probe';
 import { type BoundContext, computeBound, scanBound } from './bounds';
 import { buildModel, type Option, type SearchModel } from './model';
 import { lcg, randomMask, smallCase, syntheticCase } from './random-models';
-import { buildPlan, COSTED, FREE, MUST_TAKE } from './search-plan';
-import { canApply } from './state';
+import { buildPlan, COSTED, FREE, MUST_TAKE, type SearchPlan } from './search-plan';
+import { canApply, type SearchState } from './state';
 import { StateTable } from './state-table';
 import { PrefixSubsetSums } from './subset-sum';
 import { workspaceFor } from './workspace';
@@ -167,6 +167,113 @@ describe('the probe estimate of a child adding a unit', () => {
     // The comparison means something only if many probes are made and often meet the child's bound.
     expect(probes).toBeGreaterThan(3_000);
     expect(tight).toBeGreaterThan(probes / 10);
+  });
+});
+
+/**
+ * The least credit added by any completion of the node at `depth` (every remaining active slot left
+ * empty or given one option rules 1–4 admit) that satisfies the qualification with every required
+ * filler used; Infinity when there is none.
+ */
+function bestCompletion(plan: SearchPlan, st: SearchState, depth: number): number {
+  if (depth === plan.active.length) {
+    if (plan.required.some((f) => st.fillerUsed[f] === 0)) return Number.POSITIVE_INFINITY;
+    return st.satisfies() ? st.cost : Number.POSITIVE_INFINITY;
+  }
+  const slot = plan.active[depth] ?? 0;
+  let best = bestCompletion(plan, st, depth + 1);
+  if (st.isBarred(slot)) return best;
+  const count = plan.model.slots[slot]?.options.length ?? 0;
+  for (let i = 0; i < count; i++) {
+    if (!canApply(st, plan.allowed, slot, i)) continue;
+    st.apply(slot, i, 1);
+    best = Math.min(best, bestCompletion(plan, st, depth + 1));
+    st.apply(slot, i, -1);
+  }
+  return best;
+}
+
+/**
+ * The oracle's small cases with a barred set over URNs the learner holds (so that several free
+ * fillers of one set are undecided together, which the barred correction of the bound is about),
+ * sometimes with a unit too, and sometimes a second set overlapping it.
+ */
+function barredCase(rand: () => number) {
+  const c = smallCase(rand);
+  const q = c.qualification;
+  const listed = [...new Set(q.groups.flatMap((g) => g.units))];
+  // A few more achievements of listed URNs, valid on the date.
+  for (const urn of listed.filter(() => rand() < 0.4)) {
+    const credits = 1 + Math.floor(rand() * 6);
+    const level = (['E3', '1', '2', '3'] as const)[Math.floor(rand() * 4)] ?? '2';
+    c.achievements.push({ urn, credits, level, achievedOn: '2026-05-15', basis: 'credit' });
+  }
+  const held = [...new Set(c.achievements.map((a) => a.urn))].filter((u) => listed.includes(u));
+  const extra = listed.filter(() => rand() < 0.25);
+  const set = [...new Set([...held.filter(() => rand() < 0.8), ...extra])];
+  if (set.length >= 2) q.barred = [...(rand() < 0.5 ? (q.barred ?? []) : []), set];
+  if (rand() < 0.3) {
+    const other = listed.filter(() => rand() < 0.5);
+    if (other.length >= 2) q.barred = [...(q.barred ?? []), other];
+  }
+  return c;
+}
+
+describe('the lower bound on added credit', () => {
+  it('never exceeds the least added credit of any completion, at random nodes of random searches', () => {
+    let nodes = 0;
+    let barredRaised = 0;
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => {
+        const rand = lcg(seed);
+        const model = buildModel(barredCase(rand));
+        const allowed = randomMask(model, rand);
+        const plan = buildPlan(model, allowed, 'minCost', true);
+        const space = workspaceFor(model);
+        const st = space.state;
+        const ctx: BoundContext = {
+          state: st,
+          allowed,
+          costed: true,
+          satisfy: true,
+          requiredCost: 0,
+          sc: space.scratch,
+          active: plan.active,
+          suffix: plan.suffix,
+        };
+        const applied: [number, number][] = [];
+        for (let depth = 0; depth <= plan.active.length; depth++) {
+          ctx.requiredCost = plan.required.reduce(
+            (sum, f) => sum + (st.fillerUsed[f] === 0 ? (model.fillers[f]?.cost ?? 0) : 0),
+            0,
+          );
+          computeBound(ctx, depth);
+          const sc = ctx.sc;
+          const estimate = sc.feasible ? st.cost + sc.lb : Number.POSITIVE_INFINITY;
+          const excess = sc.barredExcess > 0 || sc.lvBarredExcess.some((x) => x > 0);
+          const best = bestCompletion(plan, st, depth);
+          expect(estimate).toBeLessThanOrEqual(best);
+          nodes++;
+          if (excess && Number.isFinite(best)) barredRaised++;
+          if (depth === plan.active.length) break;
+          const slot = plan.active[depth] ?? 0;
+          const count = model.slots[slot]?.options.length ?? 0;
+          const tried = Array.from({ length: count }, (_, i) => i).filter(
+            (i) => !st.isBarred(slot) && canApply(st, allowed, slot, i),
+          );
+          if (tried.length > 0 && rand() < 0.6) {
+            const i = tried[Math.floor(rand() * tried.length)] ?? 0;
+            st.apply(slot, i, 1);
+            applied.push([slot, i]);
+          }
+        }
+        for (const [slot, i] of applied.reverse()) st.apply(slot, i, -1);
+      }),
+      { numRuns: 1500 },
+    );
+    expect(nodes).toBeGreaterThan(5_000);
+    // The barred sets' correction must be exercised where a completion exists.
+    expect(barredRaised).toBeGreaterThan(60);
   });
 });
 

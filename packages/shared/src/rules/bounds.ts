@@ -6,7 +6,7 @@
 import { capByGroups, finishBound } from './bound-finish';
 import type { BoundScratch } from './bound-scratch';
 import type { BoundSuffix } from './bound-suffix-table';
-import type { Option } from './model';
+import type { Option, Slot } from './model';
 import type { SearchState } from './state';
 
 export { BoundScratch } from './bound-scratch';
@@ -50,10 +50,13 @@ export function computeBound(ctx: BoundContext, depth: number): void {
   for (let r = 0; r < sc.levelPotCount.length; r++) sc.levelPotCount[r] = 0;
   sc.depth = from;
   const active = ctx.active;
+  const barred = ctx.state.model.barredCount;
+  if (barred > 0) sc.resetBarred(barred, ctx.state.model.levelRules.length);
   for (let d = depth; d < from; d++) addSlot(ctx, active[d] ?? 0);
   for (let k = sf.dynamicFrom[from] ?? 0; k < sf.dynamicCount; k++) {
     addSlot(ctx, active[sf.dynamic[k] ?? 0] ?? 0);
   }
+  barredExcess(ctx);
   capByGroups(ctx);
   // Counted credit lands in one group each, so it cannot exceed what the groups' maxima still admit.
   sc.ub = Math.min(sc.freeTotal, sc.capFree);
@@ -68,6 +71,49 @@ function addSlot(ctx: BoundContext, s: number): void {
   sc.freeTotal += sc.slotBest;
   sc.potTotal += sc.slotPot;
   if (sc.slotPot > 0) sc.pots[sc.potCount++] = sc.slotPot;
+  const sets = (ctx.state.model.slots[s] as Slot).barred;
+  if (sets.length > 0) {
+    // Classed under its first barred set (open, or the slot would be barred): see barredExcess.
+    const nr = sc.lvTmpFree.length;
+    let at = (sets[0] as number) * (1 + nr);
+    const sum = sc.barredSum;
+    const max = sc.barredMax;
+    sum[at] = (sum[at] ?? 0) + sc.slotBest;
+    if (sc.slotBest > (max[at] ?? 0)) max[at] = sc.slotBest;
+    for (let r = 0; r < nr; r++) {
+      at++;
+      const v = sc.lvTmpFree[r] ?? 0;
+      sum[at] = (sum[at] ?? 0) + v;
+      if (v > (max[at] ?? 0)) max[at] = v;
+    }
+  }
+}
+
+/**
+ * sc.barredExcess (and per level rule sc.lvBarredExcess): free credit that freeTotal (lvFree)
+ * counts beyond what rule 3 allows. Each undecided slot with a barred set is classed under its
+ * first one, which is open (else the slot is barred and not scanned), so the classes are disjoint;
+ * of a class's slots at most one is filled, so its free credit is at most its largest slot's, and
+ * the rest of its sum is the excess. The lower bound on added credit subtracts it (the
+ * plain sums, which also decide `missing` and so the search order, do not). Along a path of the
+ * search every slot's best free credit can only shrink and slots only leave their class, so the
+ * corrected sums (Σ unclassed + Σ class maxima) can only shrink too, as the probe estimate needs.
+ */
+function barredExcess(ctx: BoundContext): void {
+  const sc = ctx.sc;
+  const m = ctx.state.model;
+  const nr = m.levelRules.length;
+  sc.barredExcess = 0;
+  for (let r = 0; r < nr; r++) sc.lvBarredExcess[r] = 0;
+  const sets = m.barredCount;
+  for (let b = 0; b < sets; b++) {
+    let at = b * (1 + nr);
+    sc.barredExcess += (sc.barredSum[at] ?? 0) - (sc.barredMax[at] ?? 0);
+    for (let r = 0; r < nr; r++) {
+      at++;
+      sc.lvBarredExcess[r] = (sc.lvBarredExcess[r] ?? 0) + (sc.barredSum[at] ?? 0) - (sc.barredMax[at] ?? 0);
+    }
+  }
 }
 
 /**
@@ -79,7 +125,10 @@ export function scanBound(ctx: BoundContext, depth: number): void {
   sc.resetSums();
   // The suffix's last row has no static items: the knapsack lists are the scratch's alone.
   sc.depth = sf.n;
+  const barred = ctx.state.model.barredCount;
+  if (barred > 0) sc.resetBarred(barred, ctx.state.model.levelRules.length);
   for (let d = depth; d < ctx.active.length; d++) addSlot(ctx, ctx.active[d] ?? 0);
+  barredExcess(ctx);
   capByGroups(ctx);
   sc.ub = Math.min(sc.freeTotal, sc.capFree);
   finishBound(ctx, sc.freeTotal, sc.potTotal);
