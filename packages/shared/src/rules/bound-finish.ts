@@ -21,7 +21,7 @@ export function finishBound(ctx: BoundContext, freeTotal: number, potTotal: numb
   if (!ctx.satisfy) return;
   // Free credit that can really count: bounded per group by its remaining maximum, and (for the
   // lower bound only; `missing` keeps the plain sums) by the barred sets.
-  const usableFree = Math.min(freeTotal - sc.barredExcess, sc.capFree);
+  const usableFree = Math.min(freeTotal - sc.freeExcess, sc.capFree);
   let lbGroups = 0;
   let lbPooled = -sc.sharedFree;
   for (let g = 0; g < m.groups.length; g++) {
@@ -80,7 +80,7 @@ export function finishBound(ctx: BoundContext, freeTotal: number, potTotal: numb
       return;
     }
     if (need > (sc.lvFree[r] ?? 0)) sc.missing = true;
-    const levelFree = Math.min((sc.lvFree[r] ?? 0) - (sc.lvBarredExcess[r] ?? 0), usableFree);
+    const levelFree = Math.min((sc.lvFree[r] ?? 0) - (sc.lvFreeExcess[r] ?? 0), usableFree);
     let lbLevel = need - levelFree;
     if (ctx.costed && lbLevel > 0 && !sc.mixed) {
       lbLevel = sf

@@ -42,14 +42,14 @@ export function keepProbe(ctx: BoundContext, probe: Float64Array, at: number): v
     probe[at + 3 + g] = need;
     sum += need;
   }
-  const usableFree = Math.min(sc.freeTotal - sc.barredExcess, sc.capFree);
+  const usableFree = Math.min(sc.freeTotal - sc.freeExcess, sc.capFree);
   probe[at] = st.cost;
   probe[at + 1] = sum;
   probe[at + 2] = Math.max(0, m.minCredits - st.total) - usableFree;
   const rules = m.levelRules;
   for (let r = 0; r < rules.length; r++) {
     const need = Math.max(0, (rules[r]?.credits ?? 0) - (st.levelCounted[r] ?? 0));
-    probe[at + 3 + ng + r] = need - Math.min((sc.lvFree[r] ?? 0) - (sc.lvBarredExcess[r] ?? 0), usableFree);
+    probe[at + 3 + ng + r] = need - Math.min((sc.lvFree[r] ?? 0) - (sc.lvFreeExcess[r] ?? 0), usableFree);
   }
 }
 

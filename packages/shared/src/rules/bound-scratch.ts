@@ -104,20 +104,23 @@ export class BoundScratch {
     this.groupPotCount = new Int32Array(g);
     this.groupNeed = new Float64Array(g);
     this.tmpHi = new Float64Array(g * r);
-    this.lvBarredExcess = new Float64Array(r);
+    this.lvFreeExcess = new Float64Array(r);
   }
 
-  /** Zeroes the barred sets' sums for `sets` sets (growing the arrays when needed). */
-  resetBarred(sets: number, rules: number): void {
-    const n = sets * (1 + rules);
-    if (this.barredSum.length < n) {
-      this.barredSum = new Float64Array(2 * n);
-      this.barredMax = new Float64Array(2 * n);
+  /**
+   * Starts a node's exclusive classes (see bounds.ts, `freeExcess`) for a model with `classes`
+   * possible classes and `rules` level rules: a new stamp, nothing touched (arrays grown as needed).
+   */
+  startClasses(classes: number, rules: number): void {
+    if (this.classStamp.length < classes) {
+      this.classStamp = new Int32Array(2 * classes);
+      this.classSum = new Float64Array(2 * classes * (1 + rules));
+      this.classMax = new Float64Array(2 * classes * (1 + rules));
+      this.touched = new Int32Array(2 * classes);
+      this.stamp = 0;
     }
-    for (let i = 0; i < n; i++) {
-      this.barredSum[i] = 0;
-      this.barredMax[i] = 0;
-    }
+    this.stamp++;
+    this.touchedCount = 0;
   }
 
   /** Per level rule, the credit each undecided slot could add as a unit at or above the level. */
@@ -136,15 +139,22 @@ export class BoundScratch {
   sharedFree = 0;
 
   /**
-   * Barred sets (see bounds.ts, `barredExcess`): per set b, at [b·(1 + rules)] the sum and the
-   * largest of the best free credit of the undecided slots whose first barred set is b, then the
-   * same per level rule (free credit at or above the level). Grown as needed.
+   * Exclusive classes of undecided slots (see bounds.ts, `freeExcess`): per class c, at
+   * [c·(1 + rules)] the sum and the largest of its slots' best free credit, then the same per level
+   * rule (free credit at or above the level); valid for this node when classStamp[c] is `stamp`.
    */
-  barredSum = new Float64Array(0);
-  barredMax = new Float64Array(0);
-  /** Free credit the plain sums count beyond what the barred sets allow: total, and per level rule. */
-  barredExcess = 0;
-  readonly lvBarredExcess: Float64Array;
+  classStamp = new Int32Array(0);
+  classSum = new Float64Array(0);
+  classMax = new Float64Array(0);
+  stamp = 0;
+  /** The classes this node touched, touchedCount of them. */
+  touched = new Int32Array(0);
+  touchedCount = 0;
+  /** scanSlot's answer: the one filler of all the slot's free options, -1 if none, -2 if several. */
+  slotFreeFiller = -1;
+  /** Free credit the plain sums count beyond what the classes allow: total, and per level rule. */
+  freeExcess = 0;
+  readonly lvFreeExcess: Float64Array;
 
   /** Per group × level rule (index g·rules + r): credit undecided units could add at or above the level. */
   readonly hiPot: Float64Array;

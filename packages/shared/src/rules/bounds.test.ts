@@ -194,24 +194,38 @@ function bestCompletion(plan: SearchPlan, st: SearchState, depth: number): numbe
 }
 
 /**
- * The oracle's small cases with a barred set over URNs the learner holds (so that several free
- * fillers of one set are undecided together, which the barred correction of the bound is about),
- * sometimes with a unit too, and sometimes a second set overlapping it.
+ * The oracle's small cases made to exercise the bound's exclusive classes (see bounds.ts,
+ * freeExcess): more achievements of listed URNs; equivalents from one listed URN to another the
+ * learner holds, so that one achievement can fill two slots (and a slot may have two free
+ * fillers); a barred set over URNs the learner holds, sometimes with a unit too, and sometimes a
+ * second set overlapping it.
  */
-function barredCase(rand: () => number) {
+function exclusiveCase(rand: () => number) {
   const c = smallCase(rand);
   const q = c.qualification;
   const listed = [...new Set(q.groups.flatMap((g) => g.units))];
-  // A few more achievements of listed URNs, valid on the date.
-  for (const urn of listed.filter(() => rand() < 0.4)) {
+  const hold = (urn: string) => {
     const credits = 1 + Math.floor(rand() * 6);
     const level = (['E3', '1', '2', '3'] as const)[Math.floor(rand() * 4)] ?? '2';
     c.achievements.push({ urn, credits, level, achievedOn: '2026-05-15', basis: 'credit' });
+  };
+  for (const urn of listed.filter(() => rand() < 0.4)) hold(urn);
+  if (listed.length >= 2 && rand() < 0.6) {
+    const equivalents: Record<string, string[]> = {};
+    for (let i = 0; i < 2; i++) {
+      const from = listed[Math.floor(rand() * listed.length)] as string;
+      const to = listed[Math.floor(rand() * listed.length)] as string;
+      if (from === to) continue;
+      equivalents[from] = [to];
+      hold(to);
+      if (rand() < 0.5) hold(from);
+    }
+    q.equivalents = equivalents;
   }
   const held = [...new Set(c.achievements.map((a) => a.urn))].filter((u) => listed.includes(u));
   const extra = listed.filter(() => rand() < 0.25);
   const set = [...new Set([...held.filter(() => rand() < 0.8), ...extra])];
-  if (set.length >= 2) q.barred = [...(rand() < 0.5 ? (q.barred ?? []) : []), set];
+  if (rand() < 0.6 && set.length >= 2) q.barred = [...(rand() < 0.5 ? (q.barred ?? []) : []), set];
   if (rand() < 0.3) {
     const other = listed.filter(() => rand() < 0.5);
     if (other.length >= 2) q.barred = [...(q.barred ?? []), other];
@@ -222,11 +236,11 @@ function barredCase(rand: () => number) {
 describe('the lower bound on added credit', () => {
   it('never exceeds the least added credit of any completion, at random nodes of random searches', () => {
     let nodes = 0;
-    let barredRaised = 0;
+    let raised = 0;
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => {
         const rand = lcg(seed);
-        const model = buildModel(barredCase(rand));
+        const model = buildModel(exclusiveCase(rand));
         const allowed = randomMask(model, rand);
         const plan = buildPlan(model, allowed, 'minCost', true);
         const space = workspaceFor(model);
@@ -250,11 +264,11 @@ describe('the lower bound on added credit', () => {
           computeBound(ctx, depth);
           const sc = ctx.sc;
           const estimate = sc.feasible ? st.cost + sc.lb : Number.POSITIVE_INFINITY;
-          const excess = sc.barredExcess > 0 || sc.lvBarredExcess.some((x) => x > 0);
+          const excess = sc.freeExcess > 0 || sc.lvFreeExcess.some((x) => x > 0);
           const best = bestCompletion(plan, st, depth);
           expect(estimate).toBeLessThanOrEqual(best);
           nodes++;
-          if (excess && Number.isFinite(best)) barredRaised++;
+          if (excess && Number.isFinite(best)) raised++;
           if (depth === plan.active.length) break;
           const slot = plan.active[depth] ?? 0;
           const count = model.slots[slot]?.options.length ?? 0;
@@ -272,8 +286,8 @@ describe('the lower bound on added credit', () => {
       { numRuns: 1500 },
     );
     expect(nodes).toBeGreaterThan(5_000);
-    // The barred sets' correction must be exercised where a completion exists.
-    expect(barredRaised).toBeGreaterThan(60);
+    // The exclusive classes' correction must be exercised where a completion exists.
+    expect(raised).toBeGreaterThan(80);
   });
 });
 

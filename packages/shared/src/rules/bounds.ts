@@ -50,13 +50,12 @@ export function computeBound(ctx: BoundContext, depth: number): void {
   for (let r = 0; r < sc.levelPotCount.length; r++) sc.levelPotCount[r] = 0;
   sc.depth = from;
   const active = ctx.active;
-  const barred = ctx.state.model.barredCount;
-  if (barred > 0) sc.resetBarred(barred, ctx.state.model.levelRules.length);
+  startClasses(ctx);
   for (let d = depth; d < from; d++) addSlot(ctx, active[d] ?? 0);
   for (let k = sf.dynamicFrom[from] ?? 0; k < sf.dynamicCount; k++) {
     addSlot(ctx, active[sf.dynamic[k] ?? 0] ?? 0);
   }
-  barredExcess(ctx);
+  freeExcess(ctx);
   capByGroups(ctx);
   // Counted credit lands in one group each, so it cannot exceed what the groups' maxima still admit.
   sc.ub = Math.min(sc.freeTotal, sc.capFree);
@@ -71,47 +70,72 @@ function addSlot(ctx: BoundContext, s: number): void {
   sc.freeTotal += sc.slotBest;
   sc.potTotal += sc.slotPot;
   if (sc.slotPot > 0) sc.pots[sc.potCount++] = sc.slotPot;
-  const sets = (ctx.state.model.slots[s] as Slot).barred;
-  if (sets.length > 0) {
-    // Classed under its first barred set (open, or the slot would be barred): see barredExcess.
-    const nr = sc.lvTmpFree.length;
-    let at = (sets[0] as number) * (1 + nr);
-    const sum = sc.barredSum;
-    const max = sc.barredMax;
-    sum[at] = (sum[at] ?? 0) + sc.slotBest;
-    if (sc.slotBest > (max[at] ?? 0)) max[at] = sc.slotBest;
-    for (let r = 0; r < nr; r++) {
-      at++;
-      const v = sc.lvTmpFree[r] ?? 0;
-      sum[at] = (sum[at] ?? 0) + v;
-      if (v > (max[at] ?? 0)) max[at] = v;
-    }
-  }
+  if (sc.slotBest > 0) addToClass(ctx, s);
 }
 
 /**
- * sc.barredExcess (and per level rule sc.lvBarredExcess): free credit that freeTotal (lvFree)
- * counts beyond what rule 3 allows. Each undecided slot with a barred set is classed under its
- * first one, which is open (else the slot is barred and not scanned), so the classes are disjoint;
- * of a class's slots at most one is filled, so its free credit is at most its largest slot's, and
- * the rest of its sum is the excess. The lower bound on added credit subtracts it (the
- * plain sums, which also decide `missing` and so the search order, do not). Along a path of the
- * search every slot's best free credit can only shrink and slots only leave their class, so the
- * corrected sums (Σ unclassed + Σ class maxima) can only shrink too, as the probe estimate needs.
+ * Classes undecided slots whose free credit cannot count together (see freeExcess): a slot with a
+ * barred set under its first one (open, or the slot would be barred and not scanned); else a slot
+ * whose free options all use one filler under that filler (rule 1: it fills one place). Each slot
+ * is in one class at most, so classes are disjoint.
  */
-function barredExcess(ctx: BoundContext): void {
+function addToClass(ctx: BoundContext, s: number): void {
   const sc = ctx.sc;
   const m = ctx.state.model;
-  const nr = m.levelRules.length;
-  sc.barredExcess = 0;
-  for (let r = 0; r < nr; r++) sc.lvBarredExcess[r] = 0;
-  const sets = m.barredCount;
-  for (let b = 0; b < sets; b++) {
-    let at = b * (1 + nr);
-    sc.barredExcess += (sc.barredSum[at] ?? 0) - (sc.barredMax[at] ?? 0);
+  const sets = (m.slots[s] as Slot).barred;
+  let c = -1;
+  if (sets.length > 0) c = sets[0] as number;
+  else if (sc.slotFreeFiller >= 0) c = m.barredCount + sc.slotFreeFiller;
+  if (c < 0) return;
+  const nr = sc.lvTmpFree.length;
+  const sum = sc.classSum;
+  const max = sc.classMax;
+  let at = c * (1 + nr);
+  if (sc.classStamp[c] !== sc.stamp) {
+    sc.classStamp[c] = sc.stamp;
+    sc.touched[sc.touchedCount++] = c;
+    for (let i = 0; i <= nr; i++) {
+      sum[at + i] = 0;
+      max[at + i] = 0;
+    }
+  }
+  sum[at] = (sum[at] ?? 0) + sc.slotBest;
+  if (sc.slotBest > (max[at] ?? 0)) max[at] = sc.slotBest;
+  for (let r = 0; r < nr; r++) {
+    at++;
+    const v = sc.lvTmpFree[r] ?? 0;
+    sum[at] = (sum[at] ?? 0) + v;
+    if (v > (max[at] ?? 0)) max[at] = v;
+  }
+}
+
+function startClasses(ctx: BoundContext): void {
+  const m = ctx.state.model;
+  ctx.sc.startClasses(m.barredCount + m.fillers.length, m.levelRules.length);
+}
+
+/**
+ * sc.freeExcess (and per level rule sc.lvFreeExcess): free credit that freeTotal (lvFree) counts
+ * beyond what rules 1 and 3 allow. Of a class's slots (see addToClass) at most one counts free
+ * credit: a barred set's slots because at most one is filled, a filler's because it fills one
+ * place and they have no other free option. So a class's free credit is at most its largest
+ * slot's, and the rest of its sum is the excess. The lower bound on added credit subtracts it (the
+ * plain sums, which also decide `missing` and so the search order, do not). Along a path of the
+ * search every slot's best free credit can only shrink and slots only leave their class (decided,
+ * barred, or left with no free option), so the corrected sums (Σ unclassed + Σ class maxima) can
+ * only shrink too, as the probe estimate needs.
+ */
+function freeExcess(ctx: BoundContext): void {
+  const sc = ctx.sc;
+  const nr = ctx.state.model.levelRules.length;
+  sc.freeExcess = 0;
+  for (let r = 0; r < nr; r++) sc.lvFreeExcess[r] = 0;
+  for (let k = 0; k < sc.touchedCount; k++) {
+    let at = (sc.touched[k] as number) * (1 + nr);
+    sc.freeExcess += (sc.classSum[at] ?? 0) - (sc.classMax[at] ?? 0);
     for (let r = 0; r < nr; r++) {
       at++;
-      sc.lvBarredExcess[r] = (sc.lvBarredExcess[r] ?? 0) + (sc.barredSum[at] ?? 0) - (sc.barredMax[at] ?? 0);
+      sc.lvFreeExcess[r] = (sc.lvFreeExcess[r] ?? 0) + (sc.classSum[at] ?? 0) - (sc.classMax[at] ?? 0);
     }
   }
 }
@@ -125,10 +149,9 @@ export function scanBound(ctx: BoundContext, depth: number): void {
   sc.resetSums();
   // The suffix's last row has no static items: the knapsack lists are the scratch's alone.
   sc.depth = sf.n;
-  const barred = ctx.state.model.barredCount;
-  if (barred > 0) sc.resetBarred(barred, ctx.state.model.levelRules.length);
+  startClasses(ctx);
   for (let d = depth; d < ctx.active.length; d++) addSlot(ctx, ctx.active[d] ?? 0);
-  barredExcess(ctx);
+  freeExcess(ctx);
   capByGroups(ctx);
   sc.ub = Math.min(sc.freeTotal, sc.capFree);
   finishBound(ctx, sc.freeTotal, sc.potTotal);
@@ -178,6 +201,7 @@ export function scanSlot(ctx: BoundContext, s: number): void {
   const onlyGroup = satisfy && slot.allGroups.length > 0 ? (slot.allGroups[0] ?? -1) : -1;
   let best = 0;
   let pot = 0;
+  let freeFiller = -1;
   const options = slot.options;
   for (let i = 0; i < options.length; i++) {
     const o = options[i] as Option;
@@ -187,6 +211,7 @@ export function scanSlot(ctx: BoundContext, s: number): void {
     if (!f || !st.fits(o.group, f.credits)) continue;
     const free = !costed || f.cost === 0;
     if (free) {
+      freeFiller = freeFiller === -1 || freeFiller === o.filler ? o.filler : -2;
       if (f.credits > (sc.tmpFree[o.group] ?? 0)) sc.tmpFree[o.group] = f.credits;
       if (f.credits > best) best = f.credits;
     } else {
@@ -253,4 +278,5 @@ export function scanSlot(ctx: BoundContext, s: number): void {
   }
   sc.slotBest = best;
   sc.slotPot = pot;
+  sc.slotFreeFiller = freeFiller;
 }
