@@ -4,7 +4,7 @@
  * must still be added. Every figure is a relaxation of the real problem, so a lower bound.
  */
 import type { BoundContext } from './bounds';
-import type { GroupModel } from './model';
+import type { Filler, GroupModel, Option, Slot } from './model';
 
 const EMPTY = new Float64Array(0);
 
@@ -101,8 +101,10 @@ export function finishBound(ctx: BoundContext, freeTotal: number, potTotal: numb
  * sc.capFree / sc.capAll: the most free (resp. free plus costed) credit the groups can still
  * count, each group taking at most its best options and at most what its maximum leaves. Tighter
  * than the plain sums when held units crowd a capped group, which the plain sums count in full.
+ * When adding credit (costed), a group whose free options exceed its room counts at most the
+ * largest sum of them that fits (`freeWithin`): rule 4 admits no filler past the maximum.
  */
-export function capByGroups(ctx: BoundContext): void {
+export function capByGroups(ctx: BoundContext, depth: number): void {
   const { state: st, sc } = ctx;
   const groups = st.model.groups;
   let free = 0;
@@ -112,11 +114,59 @@ export function capByGroups(ctx: BoundContext): void {
     // heap number allocated per group and node (maxCredits is Infinity or a whole number).
     const room = (groups[g] as GroupModel).maxCredits - (st.groupCredits[g] ?? 0);
     const f = sc.freeC[g] ?? 0;
-    free += Math.min(room, f);
+    free += f > room && ctx.costed ? freeWithin(ctx, depth, g, room) : Math.min(room, f);
     all += Math.min(room, f + (sc.potC[g] ?? 0));
   }
   sc.capFree = free;
   sc.capAll = all;
+}
+
+/**
+ * The largest sum of free credit the undecided slots can still count in group g that is at most
+ * `room`: each slot contributes nothing or the credit of one of its free options there (as
+ * scanSlot admits them: allowed, filler unused, fitting the maxima, only in its `all` group when
+ * satisfying). Free options cost nothing, so in a costed search they are the learner's
+ * achievements, whose slots are the model's heldSlots. Every assignment's free credit in g is such
+ * a sum (one option per slot, all fitting under the maximum together), so this is an upper bound on
+ * what g can still count. Any one option, not only the slot's best: a smaller one may fit where the
+ * best does not. Along a path the room and every slot's options only shrink, so it does too (as the
+ * probe estimate needs).
+ */
+function freeWithin(ctx: BoundContext, depth: number, g: number, room: number): number {
+  const { state: st, sc } = ctx;
+  const m = st.model;
+  // sums[0..room]: the sums reachable so far; sums[prev..prev+room]: before the current slot.
+  const prev = room + 1;
+  if (sc.sums.length < 2 * prev) sc.sums = new Uint8Array(4 * prev);
+  const sums = sc.sums;
+  sums.fill(0, 0, prev);
+  sums[0] = 1;
+  let top = 0;
+  const held = m.heldSlots;
+  for (let k = 0; k < held.length; k++) {
+    const s = held[k] as number;
+    const at = ctx.position[s] ?? -1;
+    if (at < depth || st.isBarred(s)) continue;
+    const slot = m.slots[s] as Slot;
+    const onlyGroup = ctx.satisfy && slot.allGroups.length > 0 ? (slot.allGroups[0] ?? -1) : -1;
+    for (let x = 0; x <= top; x++) sums[prev + x] = sums[x] as number;
+    let reach = top;
+    const options = slot.options;
+    for (let i = 0; i < options.length; i++) {
+      const o = options[i] as Option;
+      if (o.group !== g || ctx.allowed[o.filler] === 0 || st.fillerUsed[o.filler] === 1) continue;
+      if (onlyGroup >= 0 && o.group !== onlyGroup) continue;
+      const f = m.fillers[o.filler] as Filler;
+      if (f.cost !== 0 || f.credits <= 0 || !st.fits(g, f.credits)) continue;
+      const v = f.credits;
+      for (let x = Math.min(top, room - v); x >= 0; x--) if (sums[prev + x] === 1) sums[x + v] = 1;
+      reach = Math.max(reach, Math.min(room, top + v));
+    }
+    top = reach;
+  }
+  let best = top;
+  while (best > 0 && sums[best] !== 1) best--;
+  return best;
 }
 
 /**

@@ -150,6 +150,8 @@ export class BoundScratch {
   /** The classes this node touched, touchedCount of them. */
   touched = new Int32Array(0);
   touchedCount = 0;
+  /** freeWithin's (bound-finish.ts) reachable sums, grown as needed. */
+  sums = new Uint8Array(0);
   /** scanSlot's answer: the one filler of all the slot's free options, -1 if none, -2 if several. */
   slotFreeFiller = -1;
   /** Free credit the plain sums count beyond what the classes allow: total, and per level rule. */

@@ -70,6 +70,8 @@ export function buildBoundSuffix(
     sc,
     active,
     suffix,
+    // Not read here (capByGroups is not called); the plan's, filled before the suffix is built.
+    position: space.plan.position,
   };
   sc.resetSums();
   let freeTotal = 0;

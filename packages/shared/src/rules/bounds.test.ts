@@ -29,6 +29,7 @@ function compareAlongRandomPath(model: SearchModel, rand: () => number): number 
     sc: space.scratch,
     active: plan.active,
     suffix: plan.suffix,
+    position: plan.position,
   };
   const applied: [number, number][] = [];
   let compared = 0;
@@ -104,6 +105,7 @@ function probeAlongRandomPath(model: SearchModel, rand: () => number): { probes:
     sc: space.scratch,
     active: plan.active,
     suffix: plan.suffix,
+    position: plan.position,
   };
   const bound = (depth: number) => {
     ctx.requiredCost = plan.required.reduce(
@@ -254,6 +256,7 @@ describe('the lower bound on added credit', () => {
           sc: space.scratch,
           active: plan.active,
           suffix: plan.suffix,
+          position: plan.position,
         };
         const applied: [number, number][] = [];
         for (let depth = 0; depth <= plan.active.length; depth++) {
@@ -283,7 +286,9 @@ describe('the lower bound on added credit', () => {
         }
         for (const [slot, i] of applied.reverse()) st.apply(slot, i, -1);
       }),
-      { numRuns: 1500 },
+      // 375114: a capped group where a slot's smaller free option fits and its best does not
+      // (freeWithin once took each slot's best only, which is not an upper bound).
+      { numRuns: 1500, examples: [[375114]] },
     );
     expect(nodes).toBeGreaterThan(5_000);
     // The exclusive classes' correction must be exercised where a completion exists.

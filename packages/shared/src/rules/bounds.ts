@@ -22,6 +22,8 @@ export interface BoundContext {
   active: number[];
   /** The static slots' sums per depth (see bound-suffix.ts). */
   suffix: BoundSuffix;
+  /** Per slot, its depth in `active` (-1: not active): see freeWithin in bound-finish.ts. */
+  position: Int32Array;
 }
 
 /**
@@ -56,7 +58,7 @@ export function computeBound(ctx: BoundContext, depth: number): void {
     addSlot(ctx, active[sf.dynamic[k] ?? 0] ?? 0);
   }
   freeExcess(ctx);
-  capByGroups(ctx);
+  capByGroups(ctx, depth);
   // Counted credit lands in one group each, so it cannot exceed what the groups' maxima still admit.
   sc.ub = Math.min(sc.freeTotal, sc.capFree);
   finishBound(ctx, sc.freeTotal, sc.potTotal);
@@ -152,7 +154,7 @@ export function scanBound(ctx: BoundContext, depth: number): void {
   startClasses(ctx);
   for (let d = depth; d < ctx.active.length; d++) addSlot(ctx, ctx.active[d] ?? 0);
   freeExcess(ctx);
-  capByGroups(ctx);
+  capByGroups(ctx, depth);
   sc.ub = Math.min(sc.freeTotal, sc.capFree);
   finishBound(ctx, sc.freeTotal, sc.potTotal);
 }

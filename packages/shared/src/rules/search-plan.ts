@@ -37,6 +37,8 @@ export interface SearchPlan {
   mustTake: Uint8Array;
   /** Per slot: the `all` group it must be filled in when satisfying, else -1 (it may stay empty). */
   onlyGroup: Int32Array;
+  /** Per slot: its depth in `active`, or -1 when it is not active. */
+  position: Int32Array;
   /** Fillers the mask requires (route subspaces): a solution must use every one. */
   required: number[];
   suffix: BoundSuffix;
@@ -67,10 +69,25 @@ export function buildPlan(
   // leaving slots empty first makes the first routes found use few, large units. Slots that must
   // take a required unit go first: the route's fixed part is settled at once.
   sortActive(model, active, mustTake, objective === 'minCost' ? 1 : -1, buffers.keys);
+  const position = buffers.position;
+  position.fill(-1, 0, n);
+  for (let i = 0; i < active.length; i++) position[active[i] as number] = i;
   const required: number[] = [];
   for (let f = 0; f < allowed.length; f++) if (allowed[f] === REQUIRED) required.push(f);
   const suffix = buildBoundSuffix(model, allowed, objective, satisfy, active);
-  return { model, allowed, objective, satisfy, active, kinds, mustTake, onlyGroup, required, suffix };
+  return {
+    model,
+    allowed,
+    objective,
+    satisfy,
+    active,
+    kinds,
+    mustTake,
+    onlyGroup,
+    position,
+    required,
+    suffix,
+  };
 }
 
 /** Sets slot s's option kinds; true when it has an option to try (the slot is active). */

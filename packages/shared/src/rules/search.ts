@@ -176,6 +176,7 @@ class SearchRunner {
       sc: space.scratch,
       active,
       suffix: plan.suffix,
+      position: plan.position,
     };
     this.memo = new StateMemo(model, active, allowed, space.table);
     this.probeWidth = probeWidth(model);

@@ -23,7 +23,13 @@ export interface Workspace {
   suffix: BoundSuffix;
   table: StateTable;
   /** A plan's per-option kinds and per-slot flags (see search-plan.ts), reused by every plan. */
-  plan: { kinds: Uint8Array; mustTake: Uint8Array; onlyGroup: Int32Array; keys: Float64Array };
+  plan: {
+    kinds: Uint8Array;
+    mustTake: Uint8Array;
+    onlyGroup: Int32Array;
+    keys: Float64Array;
+    position: Int32Array;
+  };
   /** The probe cut's per-depth figures (see SearchRunner.probeCut), grown as needed. */
   probe: Float64Array;
   /** A round's finishing walk's applied options (see SearchRunner.finishFree). */
@@ -64,6 +70,7 @@ export function workspaceFor(model: SearchModel): Workspace {
         mustTake: new Uint8Array(capacity.slots),
         onlyGroup: new Int32Array(capacity.slots),
         keys: new Float64Array(capacity.slots),
+        position: new Int32Array(capacity.slots),
       },
       probe: space?.probe ?? new Float64Array(0),
       applied: space?.applied ?? new Int32Array(0),
