@@ -4,6 +4,8 @@ import type { Achievement, EvaluationInput } from '../schemas';
 import fixture from './__fixtures__/level2-diploma-business-admin.json';
 import { compileQualification, evaluateCompiled } from './compiled';
 import { evaluate } from './evaluate';
+import { buildModel } from './model';
+import { lcg, syntheticCase } from './random-models';
 
 const input = fixture as EvaluationInput;
 
@@ -70,5 +72,71 @@ describe('compileQualification / evaluateCompiled', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("reuses a kept decision only for the same fillers (URN, credit, level, order), with the learner's own report", () => {
+    let reused = 0;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        fc.integer({ min: 0, max: 3 }),
+        (seed, routes) => {
+          const rand = lcg(seed);
+          const c = rand() < 0.5 ? syntheticCase(rand) : randomSmallCase(rand);
+          const compiled = compileQualification(c.qualification, c.units);
+          const listed = [...new Set(c.qualification.groups.flatMap((g) => g.units))];
+          const pickOf = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+          // A small pool, so that records repeat: two URNs (listed, or the definition's
+          // equivalents), each held with one of two credits and two levels, valid or not on the date.
+          const urns = [
+            pickOf(listed),
+            pickOf([...listed, ...Object.keys(c.qualification.equivalents ?? {})]),
+          ];
+          const pool: Achievement[] = [];
+          for (const urn of urns)
+            for (const credits of [2, 5])
+              for (const level of ['1', '3'] as const)
+                pool.push({ urn, credits, level, achievedOn: '2025-01-15', basis: 'credit' });
+          pool.push({
+            urn: urns[0] ?? '',
+            credits: 2,
+            level: '1',
+            achievedOn: '2027-01-15',
+            basis: 'credit',
+          });
+          const seen = new Set<string>();
+          for (let learner = 0; learner < 12; learner++) {
+            const record: Achievement[] = [];
+            const n = Math.floor(rand() * 3);
+            for (let i = 0; i < n; i++) record.push(pickOf(pool));
+            // Achievements that fill no place, in random positions: only the report sees them.
+            for (let i = Math.floor(rand() * 3); i > 0; i--) {
+              const other: Achievement = {
+                urn: `Y/${100 + Math.floor(rand() * 5)}/0001`,
+                credits: 3,
+                level: '2',
+                achievedOn: '2024-03-01',
+                basis: 'credit',
+              };
+              record.splice(Math.floor(rand() * (record.length + 1)), 0, other);
+            }
+            const options = { achievements: record, on: c.on, routes };
+            const got = evaluateCompiled(compiled, options);
+            expect(JSON.stringify(got)).toBe(JSON.stringify(evaluate({ ...c, ...options })));
+            got.routes.push({ addUnits: ['mutated'], additionalCredits: 0 }); // must not reach the cache
+            got.routes[0]?.addUnits.push('mutated');
+            const model = buildModel({ ...c, achievements: record }, compiled.parts);
+            const fillers = model.fillers.slice(compiled.parts.unitFillers.length);
+            const key = JSON.stringify(fillers.map((f) => [f.urn, f.credits, f.rank]));
+            if (fillers.length > 0 && fillers.length <= 2 && seen.has(key)) reused++;
+            seen.add(key);
+          }
+          expect(compiled.decisions.size).toBeLessThanOrEqual(32);
+        },
+      ),
+      { numRuns: 300 },
+    );
+    // The comparison means something only if many evaluations reuse a kept decision.
+    expect(reused).toBeGreaterThan(200);
   });
 });

@@ -1,9 +1,11 @@
 import type { Achievement, CatalogueUnit, EvaluationResult, QualificationDefinition } from '../schemas';
 import { todayUtc } from './dates';
 import type { BudgetOptions } from './errors';
-import { evaluateDetailed, evaluateModel } from './evaluate';
-import { buildModel } from './model';
+import { type Decision, decide, evaluateDetailed, reportDecision } from './evaluate';
+import { freshInt32 } from './fresh';
+import { buildModel, type Filler, type SearchModel } from './model';
 import { compileParts, type ModelParts } from './model-parts';
+import type { Solution } from './search';
 
 /**
  * A qualification prepared once for evaluating many learners (the API checks thousands of records
@@ -17,7 +19,17 @@ export interface CompiledQualification {
   readonly parts: ModelParts;
   /** Internal: empty-record results by number of routes asked for (they do not depend on the date). */
   readonly emptyRecord: Map<number, EvaluationResult>;
+  /**
+   * Internal: the searches' decisions for records of one or two fillers, by number of routes and
+   * those fillers (see `heldKey`); at most DECISIONS_KEPT of them.
+   */
+  readonly decisions: Map<string, KeptDecision>;
 }
+
+/** Decisions kept per compiled qualification (about 200 bytes each with their keys: see `keep`). */
+export const DECISIONS_KEPT = 32;
+/** Records of at most this many fillers have their decision kept. */
+const FEW_FILLERS = 2;
 
 export interface CompiledEvaluateOptions {
   achievements: readonly Achievement[];
@@ -32,7 +44,13 @@ export function compileQualification(
   qualification: QualificationDefinition,
   units: readonly CatalogueUnit[],
 ): CompiledQualification {
-  return { qualification, units, parts: compileParts(qualification, units), emptyRecord: new Map() };
+  return {
+    qualification,
+    units,
+    parts: compileParts(qualification, units),
+    emptyRecord: new Map(),
+    decisions: new Map(),
+  };
 }
 
 /**
@@ -50,7 +68,19 @@ export function evaluateCompiled(
   const full = { qualification, units, achievements, on, routes, budget: options.budget };
   const model = buildModel({ qualification, units, achievements, on }, parts);
   // An achievement valid on `on` that can fill a place becomes a filler after the units'.
-  if (model.fillers.length > parts.unitFillers.length) return evaluateModel(full, model, true).result;
+  const held = model.fillers.length - parts.unitFillers.length;
+  if (held > FEW_FILLERS) return reportDecision(full, model, decide(full, model, true)).result;
+  if (held > 0) {
+    // The model, and so every search, depends on the record only through its fillers (each one's
+    // URN, credit and level, in order): the same fillers give the same decision. Only the report
+    // reads the achievements themselves.
+    const key = heldKey(model.fillers, parts.unitFillers.length, routes);
+    const kept = compiled.decisions.get(key);
+    if (kept) return reportDecision(full, model, unkeep(model, kept)).result;
+    const d = decide(full, model, true);
+    if (compiled.decisions.size < DECISIONS_KEPT) compiled.decisions.set(key, keep(model, d));
+    return reportDecision(full, model, d).result;
+  }
   // No achievement fills a place: the search sees the same slots and options as for an empty record
   // (only the achievements' filler numbers shift, which keeps every order), so only `unused` differs.
   let empty = compiled.emptyRecord.get(routes);
@@ -60,6 +90,66 @@ export function evaluateCompiled(
   }
   const unused = [...new Set(achievements.map((a) => a.urn))].sort();
   return { ...structuredCopy(empty), unused };
+}
+
+/**
+ * The key of a record's fillers: each one's URN, credit and level rank, in filler order. Joined
+ * rather than concatenated: a concatenated string is a chain of pieces (about 400 bytes for two
+ * fillers, kept with the map entry), a joined one a single flat string.
+ */
+function heldKey(fillers: readonly Filler[], from: number, routes: number): string {
+  const parts: (string | number)[] = [routes];
+  for (let i = from; i < fillers.length; i++) {
+    const f = fillers[i] as Filler;
+    parts.push(f.urn, f.credits, f.rank);
+  }
+  return parts.join('\u0000');
+}
+
+/**
+ * A decision in the form kept: the routes copied (the caller may mutate the ones it gets) and, of
+ * the assignment shown, only the places of the learner's achievements (slot, option index), which
+ * are all the report reads of it (units' places are not shown); at most FEW_FILLERS of them.
+ */
+interface KeptDecision {
+  achieved: boolean;
+  reachable: boolean;
+  additional: number | null;
+  routes: EvaluationResult['routes'];
+  /** Slot and option index of each achievement placed, or null when nothing is shown. */
+  shown: number[] | null;
+}
+
+function keep(model: SearchModel, d: Decision): KeptDecision {
+  let shown: number[] | null = null;
+  if (d.shown) {
+    shown = [];
+    const choice = d.shown.choice;
+    for (let s = 0; s < choice.length; s++) {
+      const i = choice[s] ?? -1;
+      const o = i >= 0 ? model.slots[s]?.options[i] : undefined;
+      if (o && model.fillers[o.filler]?.cost === 0) shown.push(s, i);
+    }
+  }
+  return { ...d, routes: d.routes.length === 0 ? NO_ROUTES : copyRoutes(d.routes), shown };
+}
+
+/** Kept decisions' empty route list, shared (unkeep copies it). */
+const NO_ROUTES: EvaluationResult['routes'] = [];
+
+/** The kept decision for a model with the same fillers: the shown achievements in their places. */
+function unkeep(model: SearchModel, k: KeptDecision): Decision {
+  let shown: Solution | null = null;
+  if (k.shown) {
+    const choice = freshInt32(model.slots.length).fill(-1);
+    for (let j = 0; j < k.shown.length; j += 2) choice[k.shown[j] as number] = k.shown[j + 1] as number;
+    shown = { choice, total: 0, cost: 0, count: 0 };
+  }
+  return { ...k, routes: copyRoutes(k.routes), shown };
+}
+
+function copyRoutes(routes: EvaluationResult['routes']): EvaluationResult['routes'] {
+  return routes.map((x) => ({ addUnits: [...x.addUnits], additionalCredits: x.additionalCredits }));
 }
 
 /** Callers may mutate what they get back; the cached result must not change with it. */

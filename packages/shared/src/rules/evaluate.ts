@@ -77,10 +77,27 @@ export function evaluateModel(
   result: EvaluationResult;
   placements: Placement[];
 } {
-  const { qualification: q, achievements } = options;
+  return reportDecision(options, model, decide(options, model, fastPaths));
+}
+
+/**
+ * What the searches decide for a model, before the report: the outcome and the assignment shown.
+ * It depends on the model alone (and the routes asked for): the learner's achievements enter only
+ * through the report (which achievement is shown, `unused`).
+ */
+export interface Decision {
+  achieved: boolean;
+  reachable: boolean;
+  additional: number | null;
+  routes: EvaluationResult['routes'];
+  /** The assignment shown: option index per slot (-1: empty), as Solution.choice. */
+  shown: Solution | null;
+}
+
+/** The searches of an evaluation (see `evaluate` for what each outcome shows). */
+export function decide(options: EvaluateOptions, model: SearchModel, fastPaths: boolean): Decision {
   const budget = new WorkBudget(options.budget);
   const own = maskFor(model, 'none');
-  const header = { qan: q.qan, requiredCredits: q.minCredits };
 
   // Where the learner's achievements each have one place, the maximising searches' answer is
   // known: all of them in their places (held-placement.ts).
@@ -94,10 +111,7 @@ export function evaluateModel(
         ? search({ model, allowed: own, objective: 'maxCredit', satisfy: true, budget, shortcuts: fastPaths })
         : null;
   }
-  if (achieved) {
-    const shown = describeAssignment(model, achieved, achievements);
-    return result(header, shown, { achieved: true, reachable: true, additional: 0, routes: [] });
-  }
+  if (achieved) return { achieved: true, reachable: true, additional: 0, routes: [], shown: achieved };
 
   const all = maskFor(model, 'all');
   const first = bestAddSet(model, all, budget, 0, fastPaths);
@@ -105,8 +119,7 @@ export function evaluateModel(
     const closest = ownPlacement
       ? asSolution(model, ownPlacement)
       : search({ model, allowed: own, objective: 'maxCredit', satisfy: false, budget, shortcuts: fastPaths });
-    const shown = describeAssignment(model, closest, achievements);
-    return result(header, shown, { achieved: false, reachable: false, additional: null, routes: [] });
+    return { achieved: false, reachable: false, additional: null, routes: [], shown: closest };
   }
 
   const count = Math.max(0, options.routes ?? 3);
@@ -127,12 +140,25 @@ export function evaluateModel(
         budget,
         shortcuts: fastPaths,
       }) ?? shownRoute.solution);
-  return result(header, describeAssignment(model, closest, achievements), {
+  return {
     achieved: false,
     reachable: true,
     additional: first.cost,
     routes: routes.map((r) => ({ addUnits: r.urns, additionalCredits: r.cost })),
-  });
+    shown: closest,
+  };
+}
+
+/** The result for a decision: the assignment described with the learner's own achievements. */
+export function reportDecision(
+  options: EvaluateOptions,
+  model: SearchModel,
+  d: Decision,
+): { result: EvaluationResult; placements: Placement[] } {
+  const q = options.qualification;
+  const header = { qan: q.qan, requiredCredits: q.minCredits };
+  const shown = describeAssignment(model, d.shown, options.achievements);
+  return result(header, shown, d);
 }
 
 function result(
