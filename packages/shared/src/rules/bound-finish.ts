@@ -107,6 +107,9 @@ export function finishBound(ctx: BoundContext, freeTotal: number, potTotal: numb
 export function capByGroups(ctx: BoundContext, depth: number): void {
   const { state: st, sc } = ctx;
   const groups = st.model.groups;
+  // Read on every call (not only when a group's free credit exceeds its room, which is rare): code
+  // the JIT has never seen run is compiled as a deoptimisation, which threw away computeBound.
+  const costed = ctx.costed;
   let free = 0;
   let all = 0;
   for (let g = 0; g < groups.length; g++) {
@@ -114,7 +117,7 @@ export function capByGroups(ctx: BoundContext, depth: number): void {
     // heap number allocated per group and node (maxCredits is Infinity or a whole number).
     const room = (groups[g] as GroupModel).maxCredits - (st.groupCredits[g] ?? 0);
     const f = sc.freeC[g] ?? 0;
-    free += f > room && ctx.costed ? freeWithin(ctx, depth, g, room) : Math.min(room, f);
+    free += f > room && costed ? freeWithin(ctx, depth, g, room) : Math.min(room, f);
     all += Math.min(room, f + (sc.potC[g] ?? 0));
   }
   sc.capFree = free;

@@ -92,19 +92,20 @@ function addToClass(ctx: BoundContext, s: number): void {
   const nr = sc.lvTmpFree.length;
   const sum = sc.classSum;
   const max = sc.classMax;
-  let at = c * (1 + nr);
+  const base = c * (1 + nr);
   if (sc.classStamp[c] !== sc.stamp) {
     sc.classStamp[c] = sc.stamp;
-    sc.touched[sc.touchedCount++] = c;
+    sc.touched[sc.touchedCount] = c;
+    sc.touchedCount += 1;
     for (let i = 0; i <= nr; i++) {
-      sum[at + i] = 0;
-      max[at + i] = 0;
+      sum[base + i] = 0;
+      max[base + i] = 0;
     }
   }
-  sum[at] = (sum[at] ?? 0) + sc.slotBest;
-  if (sc.slotBest > (max[at] ?? 0)) max[at] = sc.slotBest;
+  sum[base] = (sum[base] ?? 0) + sc.slotBest;
+  if (sc.slotBest > (max[base] ?? 0)) max[base] = sc.slotBest;
   for (let r = 0; r < nr; r++) {
-    at++;
+    const at = base + 1 + r;
     const v = sc.lvTmpFree[r] ?? 0;
     sum[at] = (sum[at] ?? 0) + v;
     if (v > (max[at] ?? 0)) max[at] = v;
@@ -132,11 +133,13 @@ function freeExcess(ctx: BoundContext): void {
   const nr = ctx.state.model.levelRules.length;
   sc.freeExcess = 0;
   for (let r = 0; r < nr; r++) sc.lvFreeExcess[r] = 0;
+  // Indexes computed, not stepped with ++: this loop runs only once a node has a class, and a
+  // unary operation the JIT has never seen run is compiled as a deoptimisation of computeBound.
   for (let k = 0; k < sc.touchedCount; k++) {
-    let at = (sc.touched[k] as number) * (1 + nr);
-    sc.freeExcess += (sc.classSum[at] ?? 0) - (sc.classMax[at] ?? 0);
+    const base = (sc.touched[k] as number) * (1 + nr);
+    sc.freeExcess += (sc.classSum[base] ?? 0) - (sc.classMax[base] ?? 0);
     for (let r = 0; r < nr; r++) {
-      at++;
+      const at = base + 1 + r;
       sc.lvFreeExcess[r] = (sc.lvFreeExcess[r] ?? 0) + (sc.classSum[at] ?? 0) - (sc.classMax[at] ?? 0);
     }
   }
@@ -213,7 +216,10 @@ export function scanSlot(ctx: BoundContext, s: number): void {
     if (!f || !st.fits(o.group, f.credits)) continue;
     const free = !costed || f.cost === 0;
     if (free) {
-      freeFiller = freeFiller === -1 || freeFiller === o.filler ? o.filler : -2;
+      // Both comparisons on every free option (see the comment on `differs` below).
+      const none = freeFiller === -1;
+      const same = freeFiller === o.filler;
+      freeFiller = none || same ? o.filler : -2;
       if (f.credits > (sc.tmpFree[o.group] ?? 0)) sc.tmpFree[o.group] = f.credits;
       if (f.credits > best) best = f.credits;
     } else {
