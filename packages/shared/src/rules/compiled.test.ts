@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { randomSmallCase } from '../../bench/random-case';
 import type { Achievement, EvaluationInput } from '../schemas';
 import fixture from './__fixtures__/level2-diploma-business-admin.json';
-import { compileQualification, evaluateCompiled } from './compiled';
+import {
+  BoundedEntries,
+  compileQualification,
+  DECISIONS_KEPT,
+  DECISIONS_KEPT_EACH,
+  evaluateCompiled,
+  FEW_FILLERS,
+} from './compiled';
 import { evaluate } from './evaluate';
 import { buildModel } from './model';
 import { lcg, syntheticCase } from './random-models';
@@ -107,7 +114,7 @@ describe('compileQualification / evaluateCompiled', () => {
           const seen = new Set<string>();
           for (let learner = 0; learner < 12; learner++) {
             const record: Achievement[] = [];
-            const n = Math.floor(rand() * 3);
+            const n = Math.floor(rand() * (FEW_FILLERS + 1));
             for (let i = 0; i < n; i++) record.push(pickOf(pool));
             // Achievements that fill no place, in random positions: only the report sees them.
             for (let i = Math.floor(rand() * 3); i > 0; i--) {
@@ -128,15 +135,81 @@ describe('compileQualification / evaluateCompiled', () => {
             const model = buildModel({ ...c, achievements: record }, compiled.parts);
             const fillers = model.fillers.slice(compiled.parts.unitFillers.length);
             const key = JSON.stringify(fillers.map((f) => [f.urn, f.credits, f.rank]));
-            if (fillers.length > 0 && fillers.length <= 2 && seen.has(key)) reused++;
+            if (fillers.length > 0 && fillers.length <= FEW_FILLERS && seen.has(key)) reused++;
             seen.add(key);
           }
-          expect(compiled.decisions.size).toBeLessThanOrEqual(32);
+          expect(compiled.decisions.size).toBeLessThanOrEqual(DECISIONS_KEPT_EACH + DECISIONS_KEPT);
         },
       ),
       { numRuns: 300 },
     );
     // The comparison means something only if many evaluations reuse a kept decision.
     expect(reused).toBeGreaterThan(200);
+  });
+});
+
+describe('kept decisions beyond those each qualification keeps', () => {
+  it('answer as evaluate does, for many distinct records of one qualification, asked twice', () => {
+    const rand = lcg(20261130);
+    let c = syntheticCase(rand);
+    // A qualification with enough listed units for well over DECISIONS_KEPT_EACH distinct records.
+    while (new Set(c.qualification.groups.flatMap((g) => g.units)).size < 12) c = syntheticCase(rand);
+    const compiled = compileQualification(c.qualification, c.units);
+    const listed = [...new Set(c.qualification.groups.flatMap((g) => g.units))];
+    const records: Achievement[][] = [];
+    for (let i = 0; i < 4 * DECISIONS_KEPT_EACH; i++) {
+      const record: Achievement[] = [];
+      for (let n = 1 + Math.floor(rand() * FEW_FILLERS); n > 0; n--) {
+        const urn = listed[Math.floor(rand() * listed.length)] ?? '';
+        const credits = 1 + Math.floor(rand() * 9);
+        record.push({ urn, credits, level: '2', achievedOn: '2025-01-15', basis: 'credit' });
+      }
+      records.push(record);
+    }
+    for (const round of [1, 2]) {
+      for (const achievements of records) {
+        const options = { achievements, on: c.on, routes: round - 1 };
+        expect(JSON.stringify(evaluateCompiled(compiled, options))).toBe(
+          JSON.stringify(evaluate({ ...c, ...options })),
+        );
+      }
+      for (const achievements of records) {
+        const options = { achievements, on: c.on, routes: round - 1 };
+        expect(JSON.stringify(evaluateCompiled(compiled, options))).toBe(
+          JSON.stringify(evaluate({ ...c, ...options })),
+        );
+      }
+    }
+    expect(compiled.decisions.size).toBeGreaterThan(DECISIONS_KEPT_EACH);
+  });
+});
+
+describe('BoundedEntries (the bound on kept decisions across qualifications)', () => {
+  it('keeps at most its capacity across maps, dropping the entry set longest ago', () => {
+    const kept = new BoundedEntries<number>(3);
+    const a = new Map<string, number>();
+    const b = new Map<string, number>();
+    kept.set(a, 'x', 1);
+    kept.set(b, 'y', 2);
+    kept.set(a, 'z', 3);
+    expect([...a, ...b]).toEqual([
+      ['x', 1],
+      ['z', 3],
+      ['y', 2],
+    ]);
+    kept.set(b, 'w', 4); // a's x goes
+    expect([...a]).toEqual([['z', 3]]);
+    expect([...b]).toEqual([
+      ['y', 2],
+      ['w', 4],
+    ]);
+    kept.set(b, 'v', 5); // then b's y
+    kept.set(a, 'u', 6); // then a's z
+    expect([...a]).toEqual([['u', 6]]);
+    expect([...b]).toEqual([
+      ['w', 4],
+      ['v', 5],
+    ]);
+    expect(a.size + b.size).toBe(3);
   });
 });

@@ -20,16 +20,50 @@ export interface CompiledQualification {
   /** Internal: empty-record results by number of routes asked for (they do not depend on the date). */
   readonly emptyRecord: Map<number, EvaluationResult>;
   /**
-   * Internal: the searches' decisions for records of one or two fillers, by number of routes and
-   * those fillers (see `heldKey`); at most DECISIONS_KEPT of them.
+   * Internal: the searches' decisions for records of up to FEW_FILLERS fillers, by number of routes
+   * and those fillers (see `heldKey`): DECISIONS_KEPT_EACH, and some of the process's DECISIONS_KEPT.
    */
   readonly decisions: Map<string, KeptDecision>;
 }
 
-/** Decisions kept per compiled qualification (about 200 bytes each with their keys: see `keep`). */
-export const DECISIONS_KEPT = 32;
+/**
+ * Decisions kept (about 330 bytes each with their keys). Each compiled qualification keeps its first
+ * DECISIONS_KEPT_EACH for as long as it lives (about 10 KB); beyond those, the process keeps the
+ * latest DECISIONS_KEPT across all qualifications (about 11 MB), the oldest going first. The first
+ * serve evaluations in any order (a claims rescan goes learner by learner); the others, evaluations
+ * of one qualification's learners one after another (about 250 learners each in the benchmark).
+ */
+export const DECISIONS_KEPT_EACH = 32;
+export const DECISIONS_KEPT = 32_768;
 /** Records of at most this many fillers have their decision kept. */
-const FEW_FILLERS = 2;
+export const FEW_FILLERS = 3;
+
+/**
+ * Entries kept in many maps with one bound on them all: when full, the entry set longest ago goes,
+ * from whichever map holds it (a ring of `capacity` places records where each entry is).
+ */
+export class BoundedEntries<V> {
+  private readonly maps: (Map<string, V> | undefined)[];
+  private readonly keys: (string | undefined)[];
+  private next = 0;
+
+  constructor(readonly capacity: number) {
+    this.maps = new Array(capacity);
+    this.keys = new Array(capacity);
+  }
+
+  set(map: Map<string, V>, key: string, value: V): void {
+    const oldMap = this.maps[this.next];
+    const oldKey = this.keys[this.next];
+    if (oldMap !== undefined && oldKey !== undefined) oldMap.delete(oldKey);
+    map.set(key, value);
+    this.maps[this.next] = map;
+    this.keys[this.next] = key;
+    this.next = (this.next + 1) % this.capacity;
+  }
+}
+
+const keptDecisions = new BoundedEntries<KeptDecision>(DECISIONS_KEPT);
 
 export interface CompiledEvaluateOptions {
   achievements: readonly Achievement[];
@@ -78,7 +112,9 @@ export function evaluateCompiled(
     const kept = compiled.decisions.get(key);
     if (kept) return reportDecision(full, model, unkeep(model, kept)).result;
     const d = decide(full, model, true);
-    if (compiled.decisions.size < DECISIONS_KEPT) compiled.decisions.set(key, keep(model, d));
+    const made = keep(model, d);
+    if (compiled.decisions.size < DECISIONS_KEPT_EACH) compiled.decisions.set(key, made);
+    else keptDecisions.set(compiled.decisions, key, made);
     return reportDecision(full, model, d).result;
   }
   // No achievement fills a place: the search sees the same slots and options as for an empty record
