@@ -10,13 +10,16 @@ import { PrefixSubsetSums } from './subset-sum';
 import { workspaceFor } from './workspace';
 
 /**
- * Walks one random path down the search tree of a random plan and, at every node, compares the
- * bound from the static suffix with the bound from scanning every slot.
+ * A random least-added-credit (or most-credit) search's plan, with the bound's context over the
+ * model's shared workspace, as a search sets it up: the bound tests walk down from it.
  */
-function compareAlongRandomPath(model: SearchModel, rand: () => number): number {
+function randomSearch(
+  model: SearchModel,
+  rand: () => number,
+  objective: 'minCost' | 'maxCredit' = 'minCost',
+  satisfy = true,
+) {
   const allowed = randomMask(model, rand);
-  const objective = rand() < 0.5 ? 'minCost' : 'maxCredit';
-  const satisfy = objective === 'minCost' || rand() < 0.7;
   const plan = buildPlan(model, allowed, objective, satisfy);
   const space = workspaceFor(model);
   const st = space.state;
@@ -31,6 +34,17 @@ function compareAlongRandomPath(model: SearchModel, rand: () => number): number 
     suffix: plan.suffix,
     position: plan.position,
   };
+  return { allowed, plan, st, ctx };
+}
+
+/**
+ * Walks one random path down the search tree of a random plan and, at every node, compares the
+ * bound from the static suffix with the bound from scanning every slot.
+ */
+function compareAlongRandomPath(model: SearchModel, rand: () => number): number {
+  const objective = rand() < 0.5 ? 'minCost' : 'maxCredit';
+  const satisfy = objective === 'minCost' || rand() < 0.7;
+  const { allowed, plan, st, ctx } = randomSearch(model, rand, objective, satisfy);
   const applied: [number, number][] = [];
   let compared = 0;
   for (let depth = 0; depth <= plan.active.length; depth++) {
@@ -92,21 +106,7 @@ describe('the bound from the static suffix', () => {
  * the child itself (cost plus its bound), which it must never exceed.
  */
 function probeAlongRandomPath(model: SearchModel, rand: () => number): { probes: number; tight: number } {
-  const allowed = randomMask(model, rand);
-  const plan = buildPlan(model, allowed, 'minCost', true);
-  const space = workspaceFor(model);
-  const st = space.state;
-  const ctx: BoundContext = {
-    state: st,
-    allowed,
-    costed: true,
-    satisfy: true,
-    requiredCost: 0,
-    sc: space.scratch,
-    active: plan.active,
-    suffix: plan.suffix,
-    position: plan.position,
-  };
+  const { allowed, plan, st, ctx } = randomSearch(model, rand);
   const bound = (depth: number) => {
     ctx.requiredCost = plan.required.reduce(
       (sum, f) => sum + (st.fillerUsed[f] === 0 ? (model.fillers[f]?.cost ?? 0) : 0),
@@ -243,21 +243,7 @@ describe('the lower bound on added credit', () => {
       fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => {
         const rand = lcg(seed);
         const model = buildModel(exclusiveCase(rand));
-        const allowed = randomMask(model, rand);
-        const plan = buildPlan(model, allowed, 'minCost', true);
-        const space = workspaceFor(model);
-        const st = space.state;
-        const ctx: BoundContext = {
-          state: st,
-          allowed,
-          costed: true,
-          satisfy: true,
-          requiredCost: 0,
-          sc: space.scratch,
-          active: plan.active,
-          suffix: plan.suffix,
-          position: plan.position,
-        };
+        const { allowed, plan, st, ctx } = randomSearch(model, rand);
         const applied: [number, number][] = [];
         for (let depth = 0; depth <= plan.active.length; depth++) {
           ctx.requiredCost = plan.required.reduce(
