@@ -11,7 +11,7 @@ import { compileQualification, evaluate, evaluateCompiled, RocTooComplexError } 
 import { smallCase, syntheticCase } from '../src/rules/random-models';
 import type { Achievement, CatalogueUnit, QualificationDefinition } from '../src/schemas';
 import { randomSmallCase } from './random-case';
-import { makeSynthetic } from './synthetic';
+import { benchmarkWorld } from './synthetic';
 
 const ON = '2026-06-01';
 
@@ -34,20 +34,7 @@ function lcg(seed: number): () => number {
 
 function results(pairCount: number, randomCount: number): Map<string, string> {
   const out = new Map<string, string>();
-  const syn = makeSynthetic({ units: 20_000, qualifications: 2_000, learners: 10_000, seed: 42 });
-  const byUrn = new Map(syn.units.map((u) => [u.urn, u]));
-  const qualUnits = syn.qualifications.map((q) =>
-    [...new Set(q.groups.flatMap((g) => g.units))].flatMap((u) => byUrn.get(u) ?? []),
-  );
-  const qualsByUrn = new Map<string, number[]>();
-  syn.qualifications.forEach((q, i) => {
-    for (const u of new Set(q.groups.flatMap((g) => g.units)))
-      qualsByUrn.set(u, [...(qualsByUrn.get(u) ?? []), i]);
-  });
-  const pairs: [number, number][] = [];
-  syn.learners.forEach((learner, li) => {
-    for (const qi of new Set(learner.flatMap((a) => qualsByUrn.get(a.urn) ?? []))) pairs.push([li, qi]);
-  });
+  const { syn, qualUnits, pairs } = benchmarkWorld();
   const compiled = new Map<number, ReturnType<typeof compileQualification>>();
   for (let k = 0; k < pairCount; k++) {
     const [li, qi] = pairs[(k * 7919) % pairs.length] as [number, number];

@@ -16,7 +16,7 @@ import {
 import type { Achievement, CatalogueUnit, QualificationDefinition } from '../src/schemas';
 import { oracleEvaluate } from './oracle';
 import { randomSmallCase } from './random-case';
-import { makeQualification, makeSynthetic } from './synthetic';
+import { benchmarkWorld, makeQualification, type makeSynthetic } from './synthetic';
 
 const ON = '2026-06-01';
 const SEED = 42;
@@ -32,21 +32,7 @@ function main(): void {
   console.log(
     `rules engine benchmark — ${new Date().toISOString()} — ${cpus()[0]?.model ?? 'cpu'} (${cpus().length} cores), node ${process.version}`,
   );
-  const syn = makeSynthetic({ units: 20_000, qualifications: 2_000, learners: 10_000, seed: SEED });
-  const byUrn = new Map(syn.units.map((u) => [u.urn, u]));
-  // The API loads the qualification's own catalogue entries, not the whole catalogue.
-  const qualUnits = syn.qualifications.map((q) =>
-    [...new Set(q.groups.flatMap((g) => g.units))].flatMap((u) => byUrn.get(u) ?? []),
-  );
-  const qualsByUrn = new Map<string, number[]>();
-  syn.qualifications.forEach((q, i) => {
-    for (const u of new Set(q.groups.flatMap((g) => g.units)))
-      qualsByUrn.set(u, [...(qualsByUrn.get(u) ?? []), i]);
-  });
-  const pairs: [number, number][] = [];
-  syn.learners.forEach((learner, li) => {
-    for (const qi of new Set(learner.flatMap((a) => qualsByUrn.get(a.urn) ?? []))) pairs.push([li, qi]);
-  });
+  const { syn, byUrn, qualUnits, pairs } = benchmarkWorld(SEED);
   console.log(
     `catalogue: ${syn.units.length} units, ${syn.qualifications.length} qualifications, ${syn.learners.length} learners; ${pairs.length} learner×qualification pairs share ≥1 unit`,
   );

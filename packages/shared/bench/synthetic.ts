@@ -140,3 +140,26 @@ export function makeSynthetic(opts: {
   });
   return { units, qualifications, learners };
 }
+
+/**
+ * The rules benchmark's world (`roc.bench.ts`, `roc-snapshot.ts`): the synthetic catalogue and
+ * learners of seed 42, each qualification's own catalogue entries (as the API loads them, not the
+ * whole catalogue), and every learner×qualification pair that shares a unit, learner by learner.
+ */
+export function benchmarkWorld(seed = 42) {
+  const syn = makeSynthetic({ units: 20_000, qualifications: 2_000, learners: 10_000, seed });
+  const byUrn = new Map(syn.units.map((u) => [u.urn, u]));
+  const qualUnits = syn.qualifications.map((q) =>
+    [...new Set(q.groups.flatMap((g) => g.units))].flatMap((u) => byUrn.get(u) ?? []),
+  );
+  const qualsByUrn = new Map<string, number[]>();
+  syn.qualifications.forEach((q, i) => {
+    for (const u of new Set(q.groups.flatMap((g) => g.units)))
+      qualsByUrn.set(u, [...(qualsByUrn.get(u) ?? []), i]);
+  });
+  const pairs: [learner: number, qualification: number][] = [];
+  syn.learners.forEach((learner, li) => {
+    for (const qi of new Set(learner.flatMap((a) => qualsByUrn.get(a.urn) ?? []))) pairs.push([li, qi]);
+  });
+  return { syn, byUrn, qualUnits, pairs };
+}
