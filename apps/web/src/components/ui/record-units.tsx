@@ -1,6 +1,7 @@
 import type { RecordUnits } from '@lar/shared/api';
 import { CalendarDate } from './date-time';
 import { countOf, formatNumber, levelName } from './format';
+import { ScrollTable } from './scroll-table';
 
 const basisLabels = { credit: 'Credit', exemption: 'Exemption' } as const;
 
@@ -21,42 +22,41 @@ export function RecordUnitsView({ units, heading = 'h2' }: { units: RecordUnits;
           <p>
             {countOf(items.length, 'unit')} achieved, {countOf(units.totalCredits, 'credit')} in all.
           </p>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users must be able to scroll a table wider than the screen (WCAG 2.1.1). */}
-          <section className="table-scroll" tabIndex={0} aria-label="Units achieved">
-            <table className="table record-units__table">
-              <caption className="visually-hidden">Units achieved, newest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">URN</th>
-                  <th scope="col">Title</th>
-                  <th scope="col">Level</th>
-                  <th scope="col" className="table__numeric">
-                    Credits
-                  </th>
-                  <th scope="col">Achieved</th>
-                  <th scope="col">Awarding organisation</th>
-                  <th scope="col">Basis</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((unit) => (
-                  <tr key={`${unit.urn}-${unit.achievedOn}`}>
-                    <td className="table__nowrap">
-                      <code>{unit.urn}</code>
-                    </td>
-                    <td className="table__break">{unit.title}</td>
-                    <td className="table__nowrap">{levelName(unit.level)}</td>
-                    <td className="table__numeric">{formatNumber(unit.credits)}</td>
-                    <td className="table__nowrap">
-                      <CalendarDate value={unit.achievedOn} />
-                    </td>
-                    <td className="table__break">{unit.awardingOrganisation}</td>
-                    <td>{basisLabels[unit.basis] ?? unit.basis}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+          <ScrollTable
+            label="Units achieved"
+            className="record-units__table"
+            caption="Units achieved, newest first"
+            captionHidden
+            head={
+              <>
+                <th scope="col">URN</th>
+                <th scope="col">Title</th>
+                <th scope="col">Level</th>
+                <th scope="col" className="table__numeric">
+                  Credits
+                </th>
+                <th scope="col">Achieved</th>
+                <th scope="col">Awarding organisation</th>
+                <th scope="col">Basis</th>
+              </>
+            }
+          >
+            {items.map((unit) => (
+              <tr key={`${unit.urn}-${unit.achievedOn}`}>
+                <td className="table__nowrap">
+                  <code>{unit.urn}</code>
+                </td>
+                <td className="table__break">{unit.title}</td>
+                <td className="table__nowrap">{levelName(unit.level)}</td>
+                <td className="table__numeric">{formatNumber(unit.credits)}</td>
+                <td className="table__nowrap">
+                  <CalendarDate value={unit.achievedOn} />
+                </td>
+                <td className="table__break">{unit.awardingOrganisation}</td>
+                <td>{basisLabels[unit.basis] ?? unit.basis}</td>
+              </tr>
+            ))}
+          </ScrollTable>
         </>
       )}
       <SubHeading id="credit-by-level-title">Credit by level</SubHeading>

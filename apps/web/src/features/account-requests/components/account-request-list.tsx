@@ -5,6 +5,7 @@ import { LoadedList } from '@/components/ui/access-problem';
 import { ActionOutcome, type ReportOutcome, useActionOutcome } from '@/components/ui/action-outcome';
 import { DateTime } from '@/components/ui/date-time';
 import { InlineReasonForm } from '@/components/ui/reason-form';
+import { ScrollTable } from '@/components/ui/scroll-table';
 import { paths } from '@/config/paths';
 import { ApiError } from '@/lib/api-client';
 import { formErrorsFrom } from '@/lib/form-errors';
@@ -54,26 +55,24 @@ export function AccountRequestList() {
           data.items.length === 0 ? (
             <p className="empty">No {tabLabels[status].toLowerCase()} requests.</p>
           ) : (
-            // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users must be able to scroll a table wider than the screen (WCAG 2.1.1).
-            <section className="table-scroll full-width" aria-label="Account requests" tabIndex={0}>
-              <table className="table">
-                <caption className="table__caption">{tabLabels[status]} requests, oldest first</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Received</th>
-                    <th scope="col">Name</th>
-                    <th scope="col">Organisation</th>
-                    <th scope="col">Contact</th>
-                    <th scope="col">{status === 'PENDING' ? 'Decision' : 'Decided'}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((request) => (
-                    <RequestRow key={request.id} request={request} report={report} />
-                  ))}
-                </tbody>
-              </table>
-            </section>
+            <ScrollTable
+              label="Account requests"
+              wide
+              caption={<>{tabLabels[status]} requests, oldest first</>}
+              head={
+                <>
+                  <th scope="col">Received</th>
+                  <th scope="col">Name</th>
+                  <th scope="col">Organisation</th>
+                  <th scope="col">Contact</th>
+                  <th scope="col">{status === 'PENDING' ? 'Decision' : 'Decided'}</th>
+                </>
+              }
+            >
+              {data.items.map((request) => (
+                <RequestRow key={request.id} request={request} report={report} />
+              ))}
+            </ScrollTable>
           )
         }
       </LoadedList>

@@ -8,6 +8,7 @@ import { TextField } from '@/components/ui/form';
 import { showingText } from '@/components/ui/format';
 import { Pagination } from '@/components/ui/pagination';
 import { InlineReasonForm } from '@/components/ui/reason-form';
+import { ScrollTable } from '@/components/ui/scroll-table';
 import { paths } from '@/config/paths';
 import { ApiError } from '@/lib/api-client';
 import { readForm } from '@/lib/form-errors';
@@ -136,36 +137,34 @@ function Achievements({
   }
   return (
     <>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users must be able to scroll a table wider than the screen (WCAG 2.1.1). */}
-      <section className="table-scroll full-width" aria-label="Recorded achievements" tabIndex={0}>
-        <table className="table">
-          <caption className="table__caption">
+      <ScrollTable
+        label="Recorded achievements"
+        wide
+        caption={
+          <>
             {searched ? `Achievements with ${searched}` : 'Achievements your organisation recorded'}, newest
             first
-            <span className="secondary-text table__caption-note">
-              {showingText(filter.page, pageSize, items.length, total, 'achievement')}
-            </span>
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Learner</th>
-              <th scope="col">Unit</th>
-              <th scope="col">Achieved</th>
-              <th scope="col">Basis</th>
-              <th scope="col">Recorded</th>
-              <th scope="col">Status</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((achievement) => (
-              <AchievementRow key={achievement.id} achievement={achievement} report={report} />
-            ))}
-          </tbody>
-        </table>
-      </section>
+          </>
+        }
+        note={showingText(filter.page, pageSize, items.length, total, 'achievement')}
+        head={
+          <>
+            <th scope="col">Learner</th>
+            <th scope="col">Unit</th>
+            <th scope="col">Achieved</th>
+            <th scope="col">Basis</th>
+            <th scope="col">Recorded</th>
+            <th scope="col">Status</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </>
+        }
+      >
+        {items.map((achievement) => (
+          <AchievementRow key={achievement.id} achievement={achievement} report={report} />
+        ))}
+      </ScrollTable>
       <Pagination
         page={filter.page}
         totalPages={Math.max(1, Math.ceil(total / pageSize))}

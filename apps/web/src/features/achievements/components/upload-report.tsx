@@ -1,6 +1,7 @@
 import type { AchievementRowReport, AchievementsReport } from '@lar/shared/api';
 import { useEffect, useId, useRef, useState } from 'react';
 import { countOf, formatNumber, Nothing, showingText } from '@/components/ui/format';
+import { ScrollTable } from '@/components/ui/scroll-table';
 
 type Show = 'all' | 'rejected' | 'recorded';
 
@@ -102,33 +103,29 @@ export function UploadReport({ fileName, report }: { fileName: string; report: A
         <p className="empty">No {show === 'all' ? '' : `${showLabels[show].toLowerCase()} `}rows.</p>
       ) : (
         <>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users must be able to scroll a table wider than the screen (WCAG 2.1.1). */}
-          <section className="table-scroll full-width" aria-label="Report rows" tabIndex={0}>
-            <table className="table">
-              <caption className="table__caption">
-                {show === 'all' ? 'All rows, rejected first' : `${showLabels[show]} rows`}, in file order
-                <span className="secondary-text table__caption-note">
-                  {showingText(page, REPORT_PAGE_SIZE, shown.length, rows.length, 'row')}
-                </span>
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="table__numeric">
-                    Row
-                  </th>
-                  <th scope="col">ULN</th>
-                  <th scope="col">URN</th>
-                  <th scope="col">Outcome</th>
-                  <th scope="col">Details</th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((row) => (
-                  <ReportRow key={row.row} row={row} />
-                ))}
-              </tbody>
-            </table>
-          </section>
+          <ScrollTable
+            label="Report rows"
+            wide
+            caption={
+              <>{show === 'all' ? 'All rows, rejected first' : `${showLabels[show]} rows`}, in file order</>
+            }
+            note={showingText(page, REPORT_PAGE_SIZE, shown.length, rows.length, 'row')}
+            head={
+              <>
+                <th scope="col" className="table__numeric">
+                  Row
+                </th>
+                <th scope="col">ULN</th>
+                <th scope="col">URN</th>
+                <th scope="col">Outcome</th>
+                <th scope="col">Details</th>
+              </>
+            }
+          >
+            {shown.map((row) => (
+              <ReportRow key={row.row} row={row} />
+            ))}
+          </ScrollTable>
           {totalPages > 1 && (
             <nav aria-label="Pages of the report" className="pagination">
               {page > 1 && (

@@ -4,6 +4,7 @@ import { LoadedList } from '@/components/ui/access-problem';
 import { ActionOutcome, type ReportOutcome, useActionOutcome } from '@/components/ui/action-outcome';
 import { DateTime } from '@/components/ui/date-time';
 import { TextField } from '@/components/ui/form';
+import { ScrollTable } from '@/components/ui/scroll-table';
 import { paths } from '@/config/paths';
 import { formErrorsFrom } from '@/lib/form-errors';
 import { type AccountAction, useAccountAction } from '../api/account-actions';
@@ -58,29 +59,29 @@ export function AccountList() {
           data.items.length === 0 ? (
             <p className="empty">{query ? `No accounts match “${query}”.` : 'There are no accounts.'}</p>
           ) : (
-            // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users must be able to scroll a table wider than the screen (WCAG 2.1.1).
-            <section className="table-scroll full-width" aria-label="Accounts" tabIndex={0}>
-              <table className="table">
-                <caption className="table__caption">
+            <ScrollTable
+              label="Accounts"
+              wide
+              caption={
+                <>
                   {query ? `Accounts matching “${query}”` : 'All accounts'} ({data.items.length})
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">User ID</th>
-                    <th scope="col">Name</th>
-                    <th scope="col">Organisation</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Last signed in</th>
-                    <th scope="col">Actions</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((account) => (
-                    <AccountRow key={account.id} account={account} report={report} />
-                  ))}
-                </tbody>
-              </table>
-            </section>
+                </>
+              }
+              head={
+                <>
+                  <th scope="col">User ID</th>
+                  <th scope="col">Name</th>
+                  <th scope="col">Organisation</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Last signed in</th>
+                  <th scope="col">Actions</th>
+                </>
+              }
+            >
+              {data.items.map((account) => (
+                <AccountRow key={account.id} account={account} report={report} />
+              ))}
+            </ScrollTable>
           )
         }
       </LoadedList>

@@ -1,5 +1,6 @@
 import type { OutboxMessageSummary, OutboxPage, OutboxStatus } from '@lar/shared/api';
 import { Link, useLocation, useSearchParams } from 'react-router';
+import { ScrollTable } from '@/components/ui/scroll-table';
 import { paths } from '@/config/paths';
 import { OUTBOX_STATUSES, type OutboxFilter, parseOutboxFilter, useOutbox } from '../api/get-outbox';
 import { AccessProblem, isAccessProblem } from './access-problem';
@@ -97,30 +98,28 @@ function Messages({ filter, data }: { filter: OutboxFilter; data: OutboxPage }) 
   }`;
   return (
     <>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users must be able to scroll a table wider than the screen (WCAG 2.1.1). */}
-      <section className="table-scroll full-width" aria-label="Messages" tabIndex={0}>
-        <table className="table">
-          <caption className="table__caption">{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Created</th>
-              <th scope="col">Recipient</th>
-              <th scope="col">Subject</th>
-              <th scope="col">Status</th>
-              <th scope="col" className="table__numeric">
-                Attempts
-              </th>
-              <th scope="col">Next attempt or sent</th>
-              <th scope="col">Last error</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.items.map((message) => (
-              <Row key={message.id} message={message} search={search} />
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <ScrollTable
+        label="Messages"
+        wide
+        caption={caption}
+        head={
+          <>
+            <th scope="col">Created</th>
+            <th scope="col">Recipient</th>
+            <th scope="col">Subject</th>
+            <th scope="col">Status</th>
+            <th scope="col" className="table__numeric">
+              Attempts
+            </th>
+            <th scope="col">Next attempt or sent</th>
+            <th scope="col">Last error</th>
+          </>
+        }
+      >
+        {data.items.map((message) => (
+          <Row key={message.id} message={message} search={search} />
+        ))}
+      </ScrollTable>
       {totalPages > 1 && <Pagination filter={filter} totalPages={totalPages} />}
     </>
   );

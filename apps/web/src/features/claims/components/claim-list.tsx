@@ -5,6 +5,7 @@ import { DateTime } from '@/components/ui/date-time';
 import { TextField } from '@/components/ui/form';
 import { countOf, formatNumber, levelName, showingText } from '@/components/ui/format';
 import { Pagination } from '@/components/ui/pagination';
+import { ScrollTable } from '@/components/ui/scroll-table';
 import { SortHeader, sortOf } from '@/components/ui/sort-header';
 import { paths } from '@/config/paths';
 import { readForm } from '@/lib/form-errors';
@@ -196,42 +197,40 @@ function Claims({ role, filter, page }: { role: Role; filter: ClaimsFilter; page
         </a>
         <span className="secondary-text">Every claim in this list ({formatNumber(total)}), on all pages</span>
       </p>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users must be able to scroll a table wider than the screen (WCAG 2.1.1). */}
-      <section className="table-scroll full-width" aria-label="Claims" tabIndex={0}>
-        <table className="table">
-          <caption className="table__caption">
+      <ScrollTable
+        label="Claims"
+        wide
+        caption={
+          <>
             {captionText(filter)}, by {sortNames[field]}
             {direction === 'descending' ? (field === 'evaluatedAt' ? ', newest first' : ' (descending)') : ''}
-            <span className="secondary-text table__caption-note">
-              {showingText(filter.page, pageSize, items.length, total, 'claim')}
-            </span>
-          </caption>
-          <thead>
-            <tr>
-              <SortHeader label="Learner" field="learner" sort={filter.sort} hrefFor={sortHref} />
-              <SortHeader label="Qualification" field="qualification" sort={filter.sort} hrefFor={sortHref} />
-              <th scope="col">{centre ? 'Awarding organisation' : 'Centre'}</th>
-              <th scope="col">Units that achieve it</th>
-              <th scope="col" className="table__numeric">
-                Credits
-              </th>
-              <SortHeader label="Status" field="status" sort={filter.sort} hrefFor={sortHref} />
-              <SortHeader
-                label="Checked"
-                field="evaluatedAt"
-                sort={filter.sort}
-                hrefFor={sortHref}
-                firstDescending
-              />
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((claim) => (
-              <ClaimRow key={claim.id} claim={claim} centre={centre} />
-            ))}
-          </tbody>
-        </table>
-      </section>
+          </>
+        }
+        note={showingText(filter.page, pageSize, items.length, total, 'claim')}
+        head={
+          <>
+            <SortHeader label="Learner" field="learner" sort={filter.sort} hrefFor={sortHref} />
+            <SortHeader label="Qualification" field="qualification" sort={filter.sort} hrefFor={sortHref} />
+            <th scope="col">{centre ? 'Awarding organisation' : 'Centre'}</th>
+            <th scope="col">Units that achieve it</th>
+            <th scope="col" className="table__numeric">
+              Credits
+            </th>
+            <SortHeader label="Status" field="status" sort={filter.sort} hrefFor={sortHref} />
+            <SortHeader
+              label="Checked"
+              field="evaluatedAt"
+              sort={filter.sort}
+              hrefFor={sortHref}
+              firstDescending
+            />
+          </>
+        }
+      >
+        {items.map((claim) => (
+          <ClaimRow key={claim.id} claim={claim} centre={centre} />
+        ))}
+      </ScrollTable>
       <Pagination
         page={filter.page}
         totalPages={Math.max(1, Math.ceil(total / pageSize))}

@@ -7,6 +7,7 @@ import { CalendarDate, DateTime } from '@/components/ui/date-time';
 import { countOf, formatNumber, Nothing, showingText } from '@/components/ui/format';
 import { Pagination } from '@/components/ui/pagination';
 import { ProgressBar, percent } from '@/components/ui/progress-bar';
+import { ScrollTable } from '@/components/ui/scroll-table';
 import { paths } from '@/config/paths';
 import { ApiError } from '@/lib/api-client';
 import {
@@ -335,35 +336,29 @@ function ReportRows({ item, filter }: { item: LearnerImport; filter: ReportFilte
       <div aria-live="polite" className="visually-hidden">
         {report.isPlaceholderData ? 'Loading rows…' : ''}
       </div>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users must be able to scroll a table wider than the screen (WCAG 2.1.1). */}
-      <section className="table-scroll full-width" aria-label="Report rows" tabIndex={0}>
-        <table className="table">
-          <caption className="table__caption">
-            {filter.outcome ? `${outcomeLabels[filter.outcome]} rows` : 'All rows'}, in file order
-            <span className="secondary-text table__caption-note">
-              {showingText(filter.page, pageSize, items.length, total, 'row')}
-            </span>
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col" className="table__numeric">
-                Row
-              </th>
-              <th scope="col">ULN</th>
-              <th scope="col">Name</th>
-              <th scope="col">Date of birth</th>
-              <th scope="col">Email</th>
-              <th scope="col">Outcome</th>
-              <th scope="col">Details</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((row) => (
-              <ReportRow key={row.row} row={row} />
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <ScrollTable
+        label="Report rows"
+        wide
+        caption={<>{filter.outcome ? `${outcomeLabels[filter.outcome]} rows` : 'All rows'}, in file order</>}
+        note={showingText(filter.page, pageSize, items.length, total, 'row')}
+        head={
+          <>
+            <th scope="col" className="table__numeric">
+              Row
+            </th>
+            <th scope="col">ULN</th>
+            <th scope="col">Name</th>
+            <th scope="col">Date of birth</th>
+            <th scope="col">Email</th>
+            <th scope="col">Outcome</th>
+            <th scope="col">Details</th>
+          </>
+        }
+      >
+        {items.map((row) => (
+          <ReportRow key={row.row} row={row} />
+        ))}
+      </ScrollTable>
       <Pagination
         page={filter.page}
         totalPages={totalPages}

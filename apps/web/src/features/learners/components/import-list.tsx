@@ -4,6 +4,7 @@ import { LoadedList } from '@/components/ui/access-problem';
 import { DateTime } from '@/components/ui/date-time';
 import { formatNumber, showingText } from '@/components/ui/format';
 import { Pagination } from '@/components/ui/pagination';
+import { ScrollTable } from '@/components/ui/scroll-table';
 import { paths } from '@/config/paths';
 import { isRunning, useImports } from '../api/get-imports';
 import { parsePage } from '../api/keys';
@@ -36,44 +37,38 @@ function ImportTable({ data, page }: { data: LearnerImportsPage; page: number })
   const totalPages = Math.max(1, Math.ceil(total / pageSize));
   return (
     <>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users must be able to scroll a table wider than the screen (WCAG 2.1.1). */}
-      <section className="table-scroll full-width" aria-label="Earlier uploads" tabIndex={0}>
-        <table className="table">
-          <caption className="table__caption">
-            Uploads, newest first
-            <span className="secondary-text table__caption-note">
-              {showingText(page, pageSize, items.length, total, 'upload')}
-            </span>
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">File</th>
-              <th scope="col">Uploaded</th>
-              <th scope="col">Status</th>
-              <th scope="col" className="table__numeric">
-                Rows
-              </th>
-              <th scope="col" className="table__numeric">
-                Created
-              </th>
-              <th scope="col" className="table__numeric">
-                Registered
-              </th>
-              <th scope="col" className="table__numeric">
-                Already registered
-              </th>
-              <th scope="col" className="table__numeric">
-                Rejected
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
-              <ImportRow key={item.id} item={item} />
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <ScrollTable
+        label="Earlier uploads"
+        wide
+        caption="Uploads, newest first"
+        note={showingText(page, pageSize, items.length, total, 'upload')}
+        head={
+          <>
+            <th scope="col">File</th>
+            <th scope="col">Uploaded</th>
+            <th scope="col">Status</th>
+            <th scope="col" className="table__numeric">
+              Rows
+            </th>
+            <th scope="col" className="table__numeric">
+              Created
+            </th>
+            <th scope="col" className="table__numeric">
+              Registered
+            </th>
+            <th scope="col" className="table__numeric">
+              Already registered
+            </th>
+            <th scope="col" className="table__numeric">
+              Rejected
+            </th>
+          </>
+        }
+      >
+        {items.map((item) => (
+          <ImportRow key={item.id} item={item} />
+        ))}
+      </ScrollTable>
       <Pagination
         page={page}
         totalPages={totalPages}

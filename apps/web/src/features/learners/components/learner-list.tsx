@@ -5,6 +5,7 @@ import { CalendarDate, DateTime } from '@/components/ui/date-time';
 import { TextField } from '@/components/ui/form';
 import { Nothing, showingText } from '@/components/ui/format';
 import { Pagination } from '@/components/ui/pagination';
+import { ScrollTable } from '@/components/ui/scroll-table';
 import { SortHeader, sortOf } from '@/components/ui/sort-header';
 import { paths } from '@/config/paths';
 import { type LearnersFilter, parseLearnersFilter, useLearners } from '../api/get-learners';
@@ -100,38 +101,38 @@ function Learners({
   const showing = showingText(filter.page, pageSize, items.length, total, 'learner');
   return (
     <>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users must be able to scroll a table wider than the screen (WCAG 2.1.1). */}
-      <section className="table-scroll full-width" aria-label="Learners" tabIndex={0}>
-        <table className="table">
-          <caption className="table__caption">
+      <ScrollTable
+        label="Learners"
+        wide
+        caption={
+          <>
             {filter.q ? `Learners matching “${filter.q}”` : 'Your centre’s learners'}, by {sortNames[field]}
             {direction === 'descending' ? ' (descending)' : ''}
-            <span className="secondary-text table__caption-note">{showing}</span>
-          </caption>
-          <thead>
-            <tr>
-              <SortHeader label="Family name" field="familyName" sort={filter.sort} hrefFor={sortHref} />
-              <th scope="col">Given name</th>
-              <SortHeader label="ULN" field="uln" sort={filter.sort} hrefFor={sortHref} />
-              <SortHeader label="Date of birth" field="dateOfBirth" sort={filter.sort} hrefFor={sortHref} />
-              <th scope="col">Email</th>
-              <SortHeader
-                label="Registered"
-                field="registeredAt"
-                sort={filter.sort}
-                hrefFor={sortHref}
-                firstDescending
-              />
-              <th scope="col">Signed in</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((learner) => (
-              <LearnerRow key={learner.id} learner={learner} />
-            ))}
-          </tbody>
-        </table>
-      </section>
+          </>
+        }
+        note={showing}
+        head={
+          <>
+            <SortHeader label="Family name" field="familyName" sort={filter.sort} hrefFor={sortHref} />
+            <th scope="col">Given name</th>
+            <SortHeader label="ULN" field="uln" sort={filter.sort} hrefFor={sortHref} />
+            <SortHeader label="Date of birth" field="dateOfBirth" sort={filter.sort} hrefFor={sortHref} />
+            <th scope="col">Email</th>
+            <SortHeader
+              label="Registered"
+              field="registeredAt"
+              sort={filter.sort}
+              hrefFor={sortHref}
+              firstDescending
+            />
+            <th scope="col">Signed in</th>
+          </>
+        }
+      >
+        {items.map((learner) => (
+          <LearnerRow key={learner.id} learner={learner} />
+        ))}
+      </ScrollTable>
       <Pagination
         page={filter.page}
         totalPages={totalPages}

@@ -5,6 +5,7 @@ import { ErrorSummary, SubmitButton, SuccessBanner, useFormErrors } from '@/comp
 import { showingText } from '@/components/ui/format';
 import { Pagination } from '@/components/ui/pagination';
 import { recordSectionLabels } from '@/components/ui/record-sections';
+import { ScrollTable } from '@/components/ui/scroll-table';
 import { paths } from '@/config/paths';
 import { formErrorsFrom } from '@/lib/form-errors';
 import { type AccessLogPage, useAccessLog } from '../api/get-access-log';
@@ -33,44 +34,42 @@ function AccessLogTable({ data, page }: { data: AccessLogPage; page: number }) {
   return (
     <>
       <p>{items.length > 0 && showingText(data.page, pageSize, items.length, total, 'view')}</p>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users must be able to scroll a table wider than the screen (WCAG 2.1.1). */}
-      <section className="table-scroll" tabIndex={0} aria-label="Views of your record">
-        <table className="table">
-          <caption className="visually-hidden">Views of your record, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Organisation</th>
-              <th scope="col">Viewed by (User ID)</th>
-              <th scope="col">Sections seen</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((view) => (
-              <tr key={view.id}>
-                <td className="table__nowrap">
-                  <DateTime value={view.viewedAt} />
-                </td>
-                <td className="table__break">
-                  {view.organisation.name}
-                  <span className="secondary-text">
-                    {organisationTypes[view.organisation.type] ?? view.organisation.type}, code{' '}
-                    {view.organisation.code}
-                  </span>
-                </td>
-                <td>
-                  <code>{view.viewedBy}</code>
-                </td>
-                <td>
-                  {view.sections.length === 0
-                    ? 'None'
-                    : view.sections.map((section) => recordSectionLabels[section] ?? section).join(', ')}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <ScrollTable
+        label="Views of your record"
+        caption="Views of your record, newest first"
+        captionHidden
+        head={
+          <>
+            <th scope="col">When</th>
+            <th scope="col">Organisation</th>
+            <th scope="col">Viewed by (User ID)</th>
+            <th scope="col">Sections seen</th>
+          </>
+        }
+      >
+        {items.map((view) => (
+          <tr key={view.id}>
+            <td className="table__nowrap">
+              <DateTime value={view.viewedAt} />
+            </td>
+            <td className="table__break">
+              {view.organisation.name}
+              <span className="secondary-text">
+                {organisationTypes[view.organisation.type] ?? view.organisation.type}, code{' '}
+                {view.organisation.code}
+              </span>
+            </td>
+            <td>
+              <code>{view.viewedBy}</code>
+            </td>
+            <td>
+              {view.sections.length === 0
+                ? 'None'
+                : view.sections.map((section) => recordSectionLabels[section] ?? section).join(', ')}
+            </td>
+          </tr>
+        ))}
+      </ScrollTable>
       <Pagination
         page={page}
         totalPages={totalPages}

@@ -10,6 +10,7 @@ import {
   recordSectionLabels,
   sectionsInWords,
 } from '@/components/ui/record-sections';
+import { ScrollTable } from '@/components/ui/scroll-table';
 import { ApiError } from '@/lib/api-client';
 import { formErrorsFrom, readForm } from '@/lib/form-errors';
 import { useFindOrganisation } from '../api/find-organisation';
@@ -236,29 +237,28 @@ function PermissionList({ report }: { report: ReportOutcome }) {
           data.length === 0 ? (
             <p className="empty">You have not given any organisation permission to see your record.</p>
           ) : (
-            // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users must be able to scroll a table wider than the screen (WCAG 2.1.1).
-            <section className="table-scroll" tabIndex={0} aria-label="Permissions you have given">
-              <table className="table permissions-table">
-                <caption className="visually-hidden">Permissions you have given, active first</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Organisation</th>
-                    <th scope="col">Section</th>
-                    <th scope="col">Granted</th>
-                    <th scope="col">Expires</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {ordered(data).map((permission) => (
-                    <PermissionRow key={permission.id} permission={permission} report={report} />
-                  ))}
-                </tbody>
-              </table>
-            </section>
+            <ScrollTable
+              label="Permissions you have given"
+              className="permissions-table"
+              caption="Permissions you have given, active first"
+              captionHidden
+              head={
+                <>
+                  <th scope="col">Organisation</th>
+                  <th scope="col">Section</th>
+                  <th scope="col">Granted</th>
+                  <th scope="col">Expires</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </>
+              }
+            >
+              {ordered(data).map((permission) => (
+                <PermissionRow key={permission.id} permission={permission} report={report} />
+              ))}
+            </ScrollTable>
           )
         }
       </LoadedList>

@@ -1,0 +1,45 @@
+import type { ReactNode } from 'react';
+
+/**
+ * A data table in a region that scrolls sideways when the table is wider than the screen. The region
+ * is focusable and named, so that keyboard users can scroll it (WCAG 2.1.1) and screen reader users
+ * hear what it holds. The caption is shown (with an optional secondary note, such as "Showing 1–20
+ * of 95") unless `captionHidden`; `head` is the header row's cells; the children are the body's rows.
+ */
+export function ScrollTable({
+  label,
+  wide = false,
+  className,
+  caption,
+  note,
+  captionHidden = false,
+  head,
+  children,
+}: {
+  label: string;
+  /** The full width of the page rather than of the text column. */
+  wide?: boolean;
+  /** A class for the table besides `table`. */
+  className?: string;
+  caption: ReactNode;
+  note?: ReactNode;
+  captionHidden?: boolean;
+  head: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users must be able to scroll a table wider than the screen (WCAG 2.1.1).
+    <section className={wide ? 'table-scroll full-width' : 'table-scroll'} aria-label={label} tabIndex={0}>
+      <table className={className ? `table ${className}` : 'table'}>
+        <caption className={captionHidden ? 'visually-hidden' : 'table__caption'}>
+          {caption}
+          {note !== undefined && <span className="secondary-text table__caption-note">{note}</span>}
+        </caption>
+        <thead>
+          <tr>{head}</tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </section>
+  );
+}
