@@ -143,8 +143,9 @@ describe('compileQualification / evaluateCompiled', () => {
       ),
       { numRuns: 300 },
     );
-    // The comparison means something only if many evaluations reuse a kept decision.
-    expect(reused).toBeGreaterThan(200);
+    // The comparison means something only if many evaluations reuse a kept decision (with records of
+    // up to three fillers, 189–231 of the 3,600 in eight runs; random, so the bound leaves room).
+    expect(reused).toBeGreaterThan(120);
   });
 });
 
