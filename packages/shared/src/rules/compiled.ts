@@ -28,10 +28,11 @@ export interface CompiledQualification {
 
 /**
  * Decisions kept (about 330 bytes each with their keys). Each compiled qualification keeps its first
- * DECISIONS_KEPT_EACH for as long as it lives (about 10 KB); beyond those, the process keeps the
- * latest DECISIONS_KEPT across all qualifications (about 11 MB), the oldest going first. The first
- * serve evaluations in any order (a claims rescan goes learner by learner); the others, evaluations
- * of one qualification's learners one after another (about 250 learners each in the benchmark).
+ * DECISIONS_KEPT_EACH decisions for records of one filler (the commonest, two pairs in three in the
+ * benchmark) for as long as it lives (about 10 KB); the others, and those beyond, go to the latest
+ * DECISIONS_KEPT the process keeps across all qualifications (about 11 MB), the oldest going first.
+ * The first serve evaluations in any order (a claims rescan goes learner by learner); the others,
+ * evaluations of one qualification's learners one after another.
  */
 export const DECISIONS_KEPT_EACH = 32;
 export const DECISIONS_KEPT = 32_768;
@@ -113,7 +114,7 @@ export function evaluateCompiled(
     if (kept) return reportDecision(full, model, unkeep(model, kept)).result;
     const d = decide(full, model, true);
     const made = keep(model, d);
-    if (compiled.decisions.size < DECISIONS_KEPT_EACH) compiled.decisions.set(key, made);
+    if (held === 1 && compiled.decisions.size < DECISIONS_KEPT_EACH) compiled.decisions.set(key, made);
     else keptDecisions.set(compiled.decisions, key, made);
     return reportDecision(full, model, d).result;
   }
