@@ -4,19 +4,23 @@ import type { ReactNode } from 'react';
  * A data table in a region that scrolls sideways when the table is wider than the screen. The region
  * is focusable and named, so that keyboard users can scroll it (WCAG 2.1.1) and screen reader users
  * hear what it holds. The caption is shown (with an optional secondary note, such as "Showing 1–20
- * of 95") unless `captionHidden`; `head` is the header row's cells; the children are the body's rows.
+ * of 95") unless `captionHidden`; `head` is the header row's cells; the children are the body's rows, `foot` any footer rows.
  */
 export function ScrollTable({
   label,
+  labelledBy,
   wide = false,
   className,
   caption,
   note,
   captionHidden = false,
   head,
+  foot,
   children,
 }: {
-  label: string;
+  /** The region's name; or `labelledBy`, the id of a heading that names it. */
+  label?: string;
+  labelledBy?: string;
   /** The full width of the page rather than of the text column. */
   wide?: boolean;
   /** A class for the table besides `table`. */
@@ -25,11 +29,18 @@ export function ScrollTable({
   note?: ReactNode;
   captionHidden?: boolean;
   head: ReactNode;
+  /** Footer rows, such as totals. */
+  foot?: ReactNode;
   children: ReactNode;
 }) {
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users must be able to scroll a table wider than the screen (WCAG 2.1.1).
-    <section className={wide ? 'table-scroll full-width' : 'table-scroll'} aria-label={label} tabIndex={0}>
+    <section
+      className={wide ? 'table-scroll full-width' : 'table-scroll'}
+      aria-label={label}
+      aria-labelledby={labelledBy}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users must be able to scroll a table wider than the screen (WCAG 2.1.1).
+      tabIndex={0}
+    >
       <table className={className ? `table ${className}` : 'table'}>
         <caption className={captionHidden ? 'visually-hidden' : 'table__caption'}>
           {caption}
@@ -39,6 +50,7 @@ export function ScrollTable({
           <tr>{head}</tr>
         </thead>
         <tbody>{children}</tbody>
+        {foot !== undefined && <tfoot>{foot}</tfoot>}
       </table>
     </section>
   );

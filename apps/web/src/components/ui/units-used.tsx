@@ -1,4 +1,5 @@
 import { countOf, formatNumber } from './format';
+import { ScrollTable } from './scroll-table';
 
 /**
  * A group's heading: its title in the rules; a group without one (the API then gives its id, "M")
@@ -40,42 +41,41 @@ export function UnitsUsed({
         return (
           <div key={group.group} className="rule-group">
             <Heading className="rule-group__title">{name}</Heading>
-            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users must be able to scroll a table wider than the screen (WCAG 2.1.1). */}
-            <section className="table-scroll" tabIndex={0} aria-label={`Units used from ${name}`}>
-              <table className="table units-used__table">
-                <caption className="visually-hidden">Units used from {name}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className="units-used__urn">
-                      URN
-                    </th>
-                    <th scope="col">Title</th>
-                    <th scope="col" className="table__numeric units-used__credits">
-                      Credits
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {group.units.map((unit) => (
-                    <tr key={unit.urn}>
-                      <td className="table__nowrap">
-                        <code>{unit.urn}</code>
-                      </td>
-                      <td className="table__break">{unit.title}</td>
-                      <td className="table__numeric">{formatNumber(unit.credits)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-                <tfoot>
-                  <tr>
-                    <th scope="row" colSpan={2}>
-                      Total from {countOf(group.units.length, 'unit')}
-                    </th>
-                    <td className="table__numeric">{formatNumber(credits)}</td>
-                  </tr>
-                </tfoot>
-              </table>
-            </section>
+            <ScrollTable
+              label={`Units used from ${name}`}
+              className="units-used__table"
+              caption={<>Units used from {name}</>}
+              captionHidden
+              head={
+                <>
+                  <th scope="col" className="units-used__urn">
+                    URN
+                  </th>
+                  <th scope="col">Title</th>
+                  <th scope="col" className="table__numeric units-used__credits">
+                    Credits
+                  </th>
+                </>
+              }
+              foot={
+                <tr>
+                  <th scope="row" colSpan={2}>
+                    Total from {countOf(group.units.length, 'unit')}
+                  </th>
+                  <td className="table__numeric">{formatNumber(credits)}</td>
+                </tr>
+              }
+            >
+              {group.units.map((unit) => (
+                <tr key={unit.urn}>
+                  <td className="table__nowrap">
+                    <code>{unit.urn}</code>
+                  </td>
+                  <td className="table__break">{unit.title}</td>
+                  <td className="table__numeric">{formatNumber(unit.credits)}</td>
+                </tr>
+              ))}
+            </ScrollTable>
           </div>
         );
       })}

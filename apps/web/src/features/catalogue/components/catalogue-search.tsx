@@ -6,6 +6,7 @@ import { LoadProblem } from '@/components/ui/access-problem';
 import { fieldId, TextField } from '@/components/ui/form';
 import { formatNumber, showingText } from '@/components/ui/format';
 import { Pagination } from '@/components/ui/pagination';
+import { ScrollTable } from '@/components/ui/scroll-table';
 import { paths } from '@/config/paths';
 import {
   type CatalogueFilter,
@@ -151,7 +152,7 @@ function Results<T>({
 }: {
   filter: CatalogueFilter;
   query: UseQueryResult<Page<T>>;
-  table: (items: T[], caption: ReactNode) => ReactNode;
+  table: (items: T[], caption: { text: string; note: string }) => ReactNode;
 }) {
   const noun = nouns[filter.tab];
   if (query.isPending) {
@@ -202,14 +203,10 @@ function Results<T>({
       </>
     );
   }
-  const caption = (
-    <caption className="table__caption">
-      {captionText(filter)}
-      <span className="secondary-text table__caption-note">
-        {showingText(filter.page, pageSize, items.length, total, noun.singular)}
-      </span>
-    </caption>
-  );
+  const caption = {
+    text: captionText(filter),
+    note: showingText(filter.page, pageSize, items.length, total, noun.singular),
+  };
   return (
     <>
       {busy}
@@ -247,41 +244,40 @@ function EntryTable({
   codeHeader: string;
   creditHeader: string;
   rows: EntryRow[];
-  caption: ReactNode;
+  caption: { text: string; note: string };
 }) {
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users must be able to scroll a table wider than the screen (WCAG 2.1.1).
-    <section className="table-scroll full-width" aria-label={label} tabIndex={0}>
-      <table className="table">
-        {caption}
-        <thead>
-          <tr>
-            <th scope="col">{codeHeader}</th>
-            <th scope="col">Title</th>
-            <th scope="col">Level</th>
-            <th scope="col" className="table__numeric">
-              {creditHeader}
-            </th>
-            <th scope="col">Awarding organisation</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <td className="table__nowrap">
-                <code>{row.code}</code>
-              </td>
-              <td className="table__break">
-                <Link to={row.href}>{row.title}</Link>
-              </td>
-              <td className="table__nowrap">{levelName(row.level)}</td>
-              <td className="table__numeric">{formatNumber(row.credits)}</td>
-              <td className="table__break">{row.organisation}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
+    <ScrollTable
+      label={label}
+      wide
+      caption={caption.text}
+      note={caption.note}
+      head={
+        <>
+          <th scope="col">{codeHeader}</th>
+          <th scope="col">Title</th>
+          <th scope="col">Level</th>
+          <th scope="col" className="table__numeric">
+            {creditHeader}
+          </th>
+          <th scope="col">Awarding organisation</th>
+        </>
+      }
+    >
+      {rows.map((row) => (
+        <tr key={row.id}>
+          <td className="table__nowrap">
+            <code>{row.code}</code>
+          </td>
+          <td className="table__break">
+            <Link to={row.href}>{row.title}</Link>
+          </td>
+          <td className="table__nowrap">{levelName(row.level)}</td>
+          <td className="table__numeric">{formatNumber(row.credits)}</td>
+          <td className="table__break">{row.organisation}</td>
+        </tr>
+      ))}
+    </ScrollTable>
   );
 }
 

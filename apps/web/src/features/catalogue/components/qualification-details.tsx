@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { LoadProblem } from '@/components/ui/access-problem';
 import { DateTime } from '@/components/ui/date-time';
 import { formatNumber, Nothing } from '@/components/ui/format';
+import { ScrollTable } from '@/components/ui/scroll-table';
 import { paths } from '@/config/paths';
 import { ApiError } from '@/lib/api-client';
 import { useCatalogueQualification } from '../api/get-qualification';
@@ -185,36 +186,34 @@ function Group({ group, units }: { group: RuleGroup; units: UnitsByUrn }) {
     <div className="rule-group">
       <h3 className="rule-group__title">{name}</h3>
       <p className="rule-group__requirement">{groupRequirement(group)}</p>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users must be able to scroll a table wider than the screen (WCAG 2.1.1). */}
-      <section className="table-scroll" tabIndex={0} aria-label={`Units of ${name}`}>
-        <table className="table">
-          <caption className="visually-hidden">Units of {name}</caption>
-          <thead>
-            <tr>
-              <th scope="col">URN</th>
-              <th scope="col">Title</th>
-              <th scope="col">Level</th>
-              <th scope="col" className="table__numeric">
-                Credits
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {group.units.map((urn, index) => (
-              <UnitRow key={urn} urn={urn} unit={listed[index]} />
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row" colSpan={3}>
-                Total of the {unitCount(group.units.length)} listed
-                {missing && <span className="secondary-text">Not counting units not in the catalogue</span>}
-              </th>
-              <td className="table__numeric">{formatNumber(knownCredit)}</td>
-            </tr>
-          </tfoot>
-        </table>
-      </section>
+      <ScrollTable
+        label={`Units of ${name}`}
+        caption={<>Units of {name}</>}
+        captionHidden
+        head={
+          <>
+            <th scope="col">URN</th>
+            <th scope="col">Title</th>
+            <th scope="col">Level</th>
+            <th scope="col" className="table__numeric">
+              Credits
+            </th>
+          </>
+        }
+        foot={
+          <tr>
+            <th scope="row" colSpan={3}>
+              Total of the {unitCount(group.units.length)} listed
+              {missing && <span className="secondary-text">Not counting units not in the catalogue</span>}
+            </th>
+            <td className="table__numeric">{formatNumber(knownCredit)}</td>
+          </tr>
+        }
+      >
+        {group.units.map((urn, index) => (
+          <UnitRow key={urn} urn={urn} unit={listed[index]} />
+        ))}
+      </ScrollTable>
     </div>
   );
 }

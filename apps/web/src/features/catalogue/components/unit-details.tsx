@@ -2,6 +2,7 @@ import type { CatalogueUnitDetail } from '@lar/shared/api';
 import { Link } from 'react-router';
 import { LoadProblem } from '@/components/ui/access-problem';
 import { countOf, formatNumber } from '@/components/ui/format';
+import { ScrollTable } from '@/components/ui/scroll-table';
 import { paths } from '@/config/paths';
 import { ApiError } from '@/lib/api-client';
 import { useCatalogueUnit } from '../api/get-unit';
@@ -91,38 +92,35 @@ function Unit({ unit }: { unit: CatalogueUnitDetail }) {
             Credit for this unit can count towards {countOf(qualifications.length, 'qualification')} in the
             catalogue:
           </p>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users must be able to scroll a table wider than the screen (WCAG 2.1.1). */}
-          <section className="table-scroll full-width" aria-labelledby="used-in-title" tabIndex={0}>
-            <table className="table">
-              <caption className="visually-hidden">Qualifications that use this unit</caption>
-              <thead>
-                <tr>
-                  <th scope="col">QAN</th>
-                  <th scope="col">Title</th>
-                  <th scope="col">How the rules use it</th>
-                </tr>
-              </thead>
-              <tbody>
-                {qualifications.map((qualification) => (
-                  <tr key={qualification.id}>
-                    <td className="table__nowrap">
-                      <code>{qualification.qan}</code>
-                    </td>
-                    <td className="table__break">
-                      <Link to={paths.catalogueQualification.getHref(qualification.id)}>
-                        {qualification.title}
-                      </Link>
-                    </td>
-                    <td>
-                      {qualification.viaEquivalent
-                        ? 'As an equivalent of a listed unit'
-                        : 'Listed in the rules'}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+          <ScrollTable
+            labelledBy="used-in-title"
+            wide
+            caption="Qualifications that use this unit"
+            captionHidden
+            head={
+              <>
+                <th scope="col">QAN</th>
+                <th scope="col">Title</th>
+                <th scope="col">How the rules use it</th>
+              </>
+            }
+          >
+            {qualifications.map((qualification) => (
+              <tr key={qualification.id}>
+                <td className="table__nowrap">
+                  <code>{qualification.qan}</code>
+                </td>
+                <td className="table__break">
+                  <Link to={paths.catalogueQualification.getHref(qualification.id)}>
+                    {qualification.title}
+                  </Link>
+                </td>
+                <td>
+                  {qualification.viaEquivalent ? 'As an equivalent of a listed unit' : 'Listed in the rules'}
+                </td>
+              </tr>
+            ))}
+          </ScrollTable>
         </>
       )}
     </>
