@@ -27,19 +27,15 @@ export function RecordUnitsView({ units, heading = 'h2' }: { units: RecordUnits;
             className="record-units__table"
             caption="Units achieved, newest first"
             captionHidden
-            head={
-              <>
-                <th scope="col">URN</th>
-                <th scope="col">Title</th>
-                <th scope="col">Level</th>
-                <th scope="col" className="table__numeric">
-                  Credits
-                </th>
-                <th scope="col">Achieved</th>
-                <th scope="col">Awarding organisation</th>
-                <th scope="col">Basis</th>
-              </>
-            }
+            head={[
+              'URN',
+              'Title',
+              'Level',
+              { label: 'Credits', numeric: true },
+              'Achieved',
+              'Awarding organisation',
+              'Basis',
+            ]}
           >
             {items.map((unit) => (
               <tr key={`${unit.urn}-${unit.achievedOn}`}>

@@ -46,17 +46,11 @@ export function UnitsUsed({
               className="units-used__table"
               caption={<>Units used from {name}</>}
               captionHidden
-              head={
-                <>
-                  <th scope="col" className="units-used__urn">
-                    URN
-                  </th>
-                  <th scope="col">Title</th>
-                  <th scope="col" className="table__numeric units-used__credits">
-                    Credits
-                  </th>
-                </>
-              }
+              head={[
+                { label: 'URN', className: 'units-used__urn' },
+                'Title',
+                { label: 'Credits', numeric: true, className: 'units-used__credits' },
+              ]}
               foot={
                 <tr>
                   <th scope="row" colSpan={2}>

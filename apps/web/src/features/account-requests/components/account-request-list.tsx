@@ -59,15 +59,13 @@ export function AccountRequestList() {
               label="Account requests"
               wide
               caption={<>{tabLabels[status]} requests, oldest first</>}
-              head={
-                <>
-                  <th scope="col">Received</th>
-                  <th scope="col">Name</th>
-                  <th scope="col">Organisation</th>
-                  <th scope="col">Contact</th>
-                  <th scope="col">{status === 'PENDING' ? 'Decision' : 'Decided'}</th>
-                </>
-              }
+              head={[
+                'Received',
+                'Name',
+                'Organisation',
+                'Contact',
+                status === 'PENDING' ? 'Decision' : 'Decided',
+              ]}
             >
               {data.items.map((request) => (
                 <RequestRow key={request.id} request={request} report={report} />

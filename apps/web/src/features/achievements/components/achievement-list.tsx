@@ -147,19 +147,15 @@ function Achievements({
           </>
         }
         note={showingText(filter.page, pageSize, items.length, total, 'achievement')}
-        head={
-          <>
-            <th scope="col">Learner</th>
-            <th scope="col">Unit</th>
-            <th scope="col">Achieved</th>
-            <th scope="col">Basis</th>
-            <th scope="col">Recorded</th>
-            <th scope="col">Status</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </>
-        }
+        head={[
+          'Learner',
+          'Unit',
+          'Achieved',
+          'Basis',
+          'Recorded',
+          'Status',
+          { label: 'Actions', hidden: true },
+        ]}
       >
         {items.map((achievement) => (
           <AchievementRow key={achievement.id} achievement={achievement} report={report} />

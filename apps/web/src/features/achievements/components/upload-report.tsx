@@ -110,17 +110,7 @@ export function UploadReport({ fileName, report }: { fileName: string; report: A
               <>{show === 'all' ? 'All rows, rejected first' : `${showLabels[show]} rows`}, in file order</>
             }
             note={showingText(page, REPORT_PAGE_SIZE, shown.length, rows.length, 'row')}
-            head={
-              <>
-                <th scope="col" className="table__numeric">
-                  Row
-                </th>
-                <th scope="col">ULN</th>
-                <th scope="col">URN</th>
-                <th scope="col">Outcome</th>
-                <th scope="col">Details</th>
-              </>
-            }
+            head={[{ label: 'Row', numeric: true }, 'ULN', 'URN', 'Outcome', 'Details']}
           >
             {shown.map((row) => (
               <ReportRow key={row.row} row={row} />

@@ -67,16 +67,7 @@ export function AccountList() {
                   {query ? `Accounts matching “${query}”` : 'All accounts'} ({data.items.length})
                 </>
               }
-              head={
-                <>
-                  <th scope="col">User ID</th>
-                  <th scope="col">Name</th>
-                  <th scope="col">Organisation</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Last signed in</th>
-                  <th scope="col">Actions</th>
-                </>
-              }
+              head={['User ID', 'Name', 'Organisation', 'Status', 'Last signed in', 'Actions']}
             >
               {data.items.map((account) => (
                 <AccountRow key={account.id} account={account} report={report} />

@@ -102,19 +102,15 @@ function Messages({ filter, data }: { filter: OutboxFilter; data: OutboxPage }) 
         label="Messages"
         wide
         caption={caption}
-        head={
-          <>
-            <th scope="col">Created</th>
-            <th scope="col">Recipient</th>
-            <th scope="col">Subject</th>
-            <th scope="col">Status</th>
-            <th scope="col" className="table__numeric">
-              Attempts
-            </th>
-            <th scope="col">Next attempt or sent</th>
-            <th scope="col">Last error</th>
-          </>
-        }
+        head={[
+          'Created',
+          'Recipient',
+          'Subject',
+          'Status',
+          { label: 'Attempts', numeric: true },
+          'Next attempt or sent',
+          'Last error',
+        ]}
       >
         {data.items.map((message) => (
           <Row key={message.id} message={message} search={search} />

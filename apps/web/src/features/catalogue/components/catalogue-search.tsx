@@ -252,17 +252,7 @@ function EntryTable({
       wide
       caption={caption.text}
       note={caption.note}
-      head={
-        <>
-          <th scope="col">{codeHeader}</th>
-          <th scope="col">Title</th>
-          <th scope="col">Level</th>
-          <th scope="col" className="table__numeric">
-            {creditHeader}
-          </th>
-          <th scope="col">Awarding organisation</th>
-        </>
-      }
+      head={[codeHeader, 'Title', 'Level', { label: creditHeader, numeric: true }, 'Awarding organisation']}
     >
       {rows.map((row) => (
         <tr key={row.id}>

@@ -190,16 +190,7 @@ function Group({ group, units }: { group: RuleGroup; units: UnitsByUrn }) {
         label={`Units of ${name}`}
         caption={<>Units of {name}</>}
         captionHidden
-        head={
-          <>
-            <th scope="col">URN</th>
-            <th scope="col">Title</th>
-            <th scope="col">Level</th>
-            <th scope="col" className="table__numeric">
-              Credits
-            </th>
-          </>
-        }
+        head={['URN', 'Title', 'Level', { label: 'Credits', numeric: true }]}
         foot={
           <tr>
             <th scope="row" colSpan={3}>

@@ -97,13 +97,7 @@ function Unit({ unit }: { unit: CatalogueUnitDetail }) {
             wide
             caption="Qualifications that use this unit"
             captionHidden
-            head={
-              <>
-                <th scope="col">QAN</th>
-                <th scope="col">Title</th>
-                <th scope="col">How the rules use it</th>
-              </>
-            }
+            head={['QAN', 'Title', 'How the rules use it']}
           >
             {qualifications.map((qualification) => (
               <tr key={qualification.id}>

@@ -207,25 +207,21 @@ function Claims({ role, filter, page }: { role: Role; filter: ClaimsFilter; page
           </>
         }
         note={showingText(filter.page, pageSize, items.length, total, 'claim')}
-        head={
-          <>
-            <SortHeader label="Learner" field="learner" sort={filter.sort} hrefFor={sortHref} />
-            <SortHeader label="Qualification" field="qualification" sort={filter.sort} hrefFor={sortHref} />
-            <th scope="col">{centre ? 'Awarding organisation' : 'Centre'}</th>
-            <th scope="col">Units that achieve it</th>
-            <th scope="col" className="table__numeric">
-              Credits
-            </th>
-            <SortHeader label="Status" field="status" sort={filter.sort} hrefFor={sortHref} />
-            <SortHeader
-              label="Checked"
-              field="evaluatedAt"
-              sort={filter.sort}
-              hrefFor={sortHref}
-              firstDescending
-            />
-          </>
-        }
+        head={[
+          <SortHeader label="Learner" field="learner" sort={filter.sort} hrefFor={sortHref} />,
+          <SortHeader label="Qualification" field="qualification" sort={filter.sort} hrefFor={sortHref} />,
+          centre ? 'Awarding organisation' : 'Centre',
+          'Units that achieve it',
+          { label: 'Credits', numeric: true },
+          <SortHeader label="Status" field="status" sort={filter.sort} hrefFor={sortHref} />,
+          <SortHeader
+            label="Checked"
+            field="evaluatedAt"
+            sort={filter.sort}
+            hrefFor={sortHref}
+            firstDescending
+          />,
+        ]}
       >
         {items.map((claim) => (
           <ClaimRow key={claim.id} claim={claim} centre={centre} />

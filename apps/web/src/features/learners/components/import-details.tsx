@@ -341,19 +341,15 @@ function ReportRows({ item, filter }: { item: LearnerImport; filter: ReportFilte
         wide
         caption={<>{filter.outcome ? `${outcomeLabels[filter.outcome]} rows` : 'All rows'}, in file order</>}
         note={showingText(filter.page, pageSize, items.length, total, 'row')}
-        head={
-          <>
-            <th scope="col" className="table__numeric">
-              Row
-            </th>
-            <th scope="col">ULN</th>
-            <th scope="col">Name</th>
-            <th scope="col">Date of birth</th>
-            <th scope="col">Email</th>
-            <th scope="col">Outcome</th>
-            <th scope="col">Details</th>
-          </>
-        }
+        head={[
+          { label: 'Row', numeric: true },
+          'ULN',
+          'Name',
+          'Date of birth',
+          'Email',
+          'Outcome',
+          'Details',
+        ]}
       >
         {items.map((row) => (
           <ReportRow key={row.row} row={row} />

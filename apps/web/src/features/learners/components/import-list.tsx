@@ -42,28 +42,16 @@ function ImportTable({ data, page }: { data: LearnerImportsPage; page: number })
         wide
         caption="Uploads, newest first"
         note={showingText(page, pageSize, items.length, total, 'upload')}
-        head={
-          <>
-            <th scope="col">File</th>
-            <th scope="col">Uploaded</th>
-            <th scope="col">Status</th>
-            <th scope="col" className="table__numeric">
-              Rows
-            </th>
-            <th scope="col" className="table__numeric">
-              Created
-            </th>
-            <th scope="col" className="table__numeric">
-              Registered
-            </th>
-            <th scope="col" className="table__numeric">
-              Already registered
-            </th>
-            <th scope="col" className="table__numeric">
-              Rejected
-            </th>
-          </>
-        }
+        head={[
+          'File',
+          'Uploaded',
+          'Status',
+          { label: 'Rows', numeric: true },
+          { label: 'Created', numeric: true },
+          { label: 'Registered', numeric: true },
+          { label: 'Already registered', numeric: true },
+          { label: 'Rejected', numeric: true },
+        ]}
       >
         {items.map((item) => (
           <ImportRow key={item.id} item={item} />

@@ -111,23 +111,21 @@ function Learners({
           </>
         }
         note={showing}
-        head={
-          <>
-            <SortHeader label="Family name" field="familyName" sort={filter.sort} hrefFor={sortHref} />
-            <th scope="col">Given name</th>
-            <SortHeader label="ULN" field="uln" sort={filter.sort} hrefFor={sortHref} />
-            <SortHeader label="Date of birth" field="dateOfBirth" sort={filter.sort} hrefFor={sortHref} />
-            <th scope="col">Email</th>
-            <SortHeader
-              label="Registered"
-              field="registeredAt"
-              sort={filter.sort}
-              hrefFor={sortHref}
-              firstDescending
-            />
-            <th scope="col">Signed in</th>
-          </>
-        }
+        head={[
+          <SortHeader label="Family name" field="familyName" sort={filter.sort} hrefFor={sortHref} />,
+          'Given name',
+          <SortHeader label="ULN" field="uln" sort={filter.sort} hrefFor={sortHref} />,
+          <SortHeader label="Date of birth" field="dateOfBirth" sort={filter.sort} hrefFor={sortHref} />,
+          'Email',
+          <SortHeader
+            label="Registered"
+            field="registeredAt"
+            sort={filter.sort}
+            hrefFor={sortHref}
+            firstDescending
+          />,
+          'Signed in',
+        ]}
       >
         {items.map((learner) => (
           <LearnerRow key={learner.id} learner={learner} />

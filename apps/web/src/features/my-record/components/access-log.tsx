@@ -38,14 +38,7 @@ function AccessLogTable({ data, page }: { data: AccessLogPage; page: number }) {
         label="Views of your record"
         caption="Views of your record, newest first"
         captionHidden
-        head={
-          <>
-            <th scope="col">When</th>
-            <th scope="col">Organisation</th>
-            <th scope="col">Viewed by (User ID)</th>
-            <th scope="col">Sections seen</th>
-          </>
-        }
+        head={['When', 'Organisation', 'Viewed by (User ID)', 'Sections seen']}
       >
         {items.map((view) => (
           <tr key={view.id}>

@@ -242,18 +242,14 @@ function PermissionList({ report }: { report: ReportOutcome }) {
               className="permissions-table"
               caption="Permissions you have given, active first"
               captionHidden
-              head={
-                <>
-                  <th scope="col">Organisation</th>
-                  <th scope="col">Section</th>
-                  <th scope="col">Granted</th>
-                  <th scope="col">Expires</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </>
-              }
+              head={[
+                'Organisation',
+                'Section',
+                'Granted',
+                'Expires',
+                'Status',
+                { label: 'Actions', hidden: true },
+              ]}
             >
               {ordered(data).map((permission) => (
                 <PermissionRow key={permission.id} permission={permission} report={report} />
