@@ -9,6 +9,7 @@ import {
   DECISIONS_KEPT_EACH,
   evaluateCompiled,
   FEW_FILLERS,
+  PackedDecisions,
 } from './compiled';
 import { evaluate } from './evaluate';
 import { buildModel } from './model';
@@ -182,6 +183,66 @@ describe('kept decisions beyond those each qualification keeps', () => {
       }
     }
     expect(compiled.decisions.size).toBeGreaterThan(DECISIONS_KEPT_EACH);
+  });
+});
+
+describe('decisions for records of one filler (PackedDecisions)', () => {
+  it('give back what was kept, in every shape a decision with no routes takes', () => {
+    const packed = new PackedDecisions(8);
+    const shapes = [
+      { achieved: true, reachable: true, additional: 0, routes: [], shown: [3, 1] },
+      { achieved: false, reachable: true, additional: 42, routes: [], shown: [] },
+      { achieved: false, reachable: false, additional: null, routes: [], shown: null },
+      { achieved: false, reachable: true, additional: 7, routes: [], shown: [0, 0] },
+    ];
+    shapes.forEach((d, i) => {
+      expect(packed.set(`k${i}`, d)).toBe(true);
+    });
+    shapes.forEach((d, i) => {
+      expect(packed.get(`k${i}`)).toEqual(d);
+    });
+    expect(packed.get('other')).toBeUndefined();
+    // Not packed: routes, more than one place, or beyond capacity.
+    const route = { addUnits: ['A/100/0001'], additionalCredits: 3 };
+    expect(packed.set('r', { ...(shapes[1] as (typeof shapes)[1]), routes: [route] })).toBe(false);
+    expect(packed.set('two', { ...(shapes[0] as (typeof shapes)[0]), shown: [1, 0, 2, 0] })).toBe(false);
+    for (let i = 0; i < 4; i++) expect(packed.set(`more${i}`, shapes[0] as (typeof shapes)[0])).toBe(true);
+    expect(packed.set('full', shapes[0] as (typeof shapes)[0])).toBe(false);
+    expect(packed.size).toBe(8);
+    expect(packed.get('k2')).toEqual(shapes[2]);
+  });
+
+  it('answer as evaluate does for every one-filler record of random qualifications, asked twice', () => {
+    const rand = lcg(20261201);
+    let packedHits = 0;
+    for (let q = 0; q < 20; q++) {
+      const c = syntheticCase(rand);
+      const compiled = compileQualification(c.qualification, c.units);
+      const urns = [
+        ...new Set(c.qualification.groups.flatMap((g) => g.units)),
+        ...Object.keys(c.qualification.equivalents ?? {}),
+      ];
+      const records: Achievement[][] = [];
+      for (const urn of urns)
+        for (const credits of [1, 4, 10])
+          for (const level of ['E3', '2', '5'] as const)
+            records.push([{ urn, credits, level, achievedOn: '2025-01-15', basis: 'credit' }]);
+      for (const round of [1, 2]) {
+        const before = compiled.single.size;
+        for (const achievements of records) {
+          const options = { achievements, on: c.on, routes: 0 };
+          expect(JSON.stringify(evaluateCompiled(compiled, options))).toBe(
+            JSON.stringify(evaluate({ ...c, ...options })),
+          );
+        }
+        if (round === 2) {
+          expect(compiled.single.size).toBe(before);
+          packedHits += before;
+        }
+      }
+    }
+    // Most records fill a place, so most of the second round's answers come packed.
+    expect(packedHits).toBeGreaterThan(500);
   });
 });
 

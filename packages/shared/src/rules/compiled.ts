@@ -24,6 +24,11 @@ export interface CompiledQualification {
    * and those fillers (see `heldKey`): DECISIONS_KEPT_EACH, and some of the process's DECISIONS_KEPT.
    */
   readonly decisions: Map<string, KeptDecision>;
+  /**
+   * Internal: every decision for a record of one filler with no routes asked for (as claims are
+   * evaluated), packed; at most `PackedDecisions.capacity`.
+   */
+  readonly single: PackedDecisions;
 }
 
 /**
@@ -66,6 +71,65 @@ export class BoundedEntries<V> {
 
 const keptDecisions = new BoundedEntries<KeptDecision>(DECISIONS_KEPT);
 
+/**
+ * Decisions for records of one filler and no routes, all kept, four integers each (16 bytes, about
+ * 90 with the key and the map's entry, against about 330 for a `KeptDecision`): two pairs in three
+ * in the benchmark are such records, and a qualification has about as many as the units that can
+ * fill its places, so keeping all of them costs a few megabytes across a catalogue's thousands of
+ * qualifications. Beyond `capacity` (only records whose units' credit or level vary would get there),
+ * decisions go where the others do.
+ */
+export class PackedDecisions {
+  private readonly index = new Map<string, number>();
+  private data = new Int32Array(32);
+
+  constructor(readonly capacity: number) {}
+
+  get size(): number {
+    return this.index.size;
+  }
+
+  get(key: string): KeptDecision | undefined {
+    const k = this.index.get(key);
+    if (k === undefined) return undefined;
+    const d = this.data;
+    const at = k * 4;
+    const flags = d[at] as number;
+    const slot = d[at + 2] as number;
+    return {
+      achieved: (flags & 1) !== 0,
+      reachable: (flags & 2) !== 0,
+      additional: (flags & 4) !== 0 ? null : (d[at + 1] as number),
+      routes: NO_ROUTES,
+      shown: slot === NOT_SHOWN ? null : slot === NOT_PLACED ? [] : [slot, d[at + 3] as number],
+    };
+  }
+
+  /** Whether it was kept (not when full, or when the decision has routes or more than one place). */
+  set(key: string, k: KeptDecision): boolean {
+    if (this.index.size >= this.capacity || k.routes.length > 0 || (k.shown && k.shown.length > 2))
+      return false;
+    const n = this.index.size;
+    if ((n + 1) * 4 > this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    const at = n * 4;
+    this.data[at] = (k.achieved ? 1 : 0) | (k.reachable ? 2 : 0) | (k.additional === null ? 4 : 0);
+    this.data[at + 1] = k.additional ?? 0;
+    this.data[at + 2] =
+      k.shown === null ? NOT_SHOWN : k.shown.length === 0 ? NOT_PLACED : (k.shown[0] as number);
+    this.data[at + 3] = k.shown?.[1] ?? 0;
+    this.index.set(key, n);
+    return true;
+  }
+}
+
+/** PackedDecisions' slot for "no assignment shown", and for "shown, the achievement not placed". */
+const NOT_SHOWN = -2;
+const NOT_PLACED = -1;
+
 export interface CompiledEvaluateOptions {
   achievements: readonly Achievement[];
   /** Evaluation date, YYYY-MM-DD; defaults to today in UTC. */
@@ -79,12 +143,14 @@ export function compileQualification(
   qualification: QualificationDefinition,
   units: readonly CatalogueUnit[],
 ): CompiledQualification {
+  const parts = compileParts(qualification, units);
   return {
     qualification,
     units,
-    parts: compileParts(qualification, units),
+    parts,
     emptyRecord: new Map(),
     decisions: new Map(),
+    single: new PackedDecisions(64 + 2 * parts.unitFillers.length),
   };
 }
 
@@ -110,12 +176,15 @@ export function evaluateCompiled(
     // URN, credit and level, in order): the same fillers give the same decision. Only the report
     // reads the achievements themselves.
     const key = heldKey(model.fillers, parts.unitFillers.length, routes);
-    const kept = compiled.decisions.get(key);
+    const single = held === 1 && routes === 0;
+    const kept = (single ? compiled.single.get(key) : undefined) ?? compiled.decisions.get(key);
     if (kept) return reportDecision(full, model, unkeep(model, kept)).result;
     const d = decide(full, model, true);
     const made = keep(model, d);
-    if (held === 1 && compiled.decisions.size < DECISIONS_KEPT_EACH) compiled.decisions.set(key, made);
-    else keptDecisions.set(compiled.decisions, key, made);
+    if (!(single && compiled.single.set(key, made))) {
+      if (held === 1 && compiled.decisions.size < DECISIONS_KEPT_EACH) compiled.decisions.set(key, made);
+      else keptDecisions.set(compiled.decisions, key, made);
+    }
     return reportDecision(full, model, d).result;
   }
   // No achievement fills a place: the search sees the same slots and options as for an empty record
