@@ -194,34 +194,73 @@ export async function detectClaims(
       )
     ).map((c) => [c.key, c.status]),
   );
+  // Each learner's achievements as the engine reads them, and the qualifications to evaluate.
+  const pending: {
+    learner: { id: string; uln: string; givenName: string; familyName: string };
+    registrations: { centreId: string; centreName: string }[];
+    achievements: Achievement[];
+    qualificationIds: string[];
+  }[] = [];
   for (const change of changes) {
     const learner = learners.get(change.learnerId);
-    const qualificationIds = new Set(
+    const listing = new Set(
       change.urns.flatMap((urn) => (qualificationsOf.get(urn) ?? []).map((l) => l.qualificationId)),
     );
-    if (!learner || qualificationIds.size === 0) continue;
-    const registrations = registrationsOf.get(learner.id) ?? [];
-    const achievements: Achievement[] = (heldBy.get(learner.id) ?? []).map((a) => ({
-      urn: a.urn,
-      credits: a.credits,
-      level: a.level as Achievement['level'],
-      achievedOn: a.achievedOn,
-      basis: a.basis === 'EXEMPTION' ? 'exemption' : 'credit',
-    }));
+    if (!learner || listing.size === 0) continue;
     const awarded = new Set((awardsOf.get(learner.id) ?? []).map((a) => a.qualificationId));
+    pending.push({
+      learner,
+      registrations: registrationsOf.get(learner.id) ?? [],
+      achievements: (heldBy.get(learner.id) ?? []).map((a) => ({
+        urn: a.urn,
+        credits: a.credits,
+        level: a.level as Achievement['level'],
+        achievedOn: a.achievedOn,
+        basis: a.basis === 'EXEMPTION' ? 'exemption' : 'credit',
+      })),
+      qualificationIds: [...listing].filter((id) => !awarded.has(id)),
+    });
+  }
+  // Evaluated qualification by qualification, not learner by learner: one qualification's learners one
+  // after another reuse its compiled model and kept decisions while they are at hand (docs/benchmarks.md,
+  // rules engine). The results are then acted on in learner order, as before; of each, only what that
+  // reads is kept (a rescan's batch has tens of thousands).
+  const results = new Map<
+    string,
+    { achieved: false } | { achieved: true; unitsUsed: string; countedCredits: number } | null
+  >();
+  const order = pending.flatMap((p) => p.qualificationIds.map((qualificationId) => ({ p, qualificationId })));
+  order.sort((a, b) =>
+    a.qualificationId < b.qualificationId ? -1 : a.qualificationId > b.qualificationId ? 1 : 0,
+  );
+  for (const { p, qualificationId } of order) {
+    const q = await qualification(qualificationId);
+    if (!q) continue;
+    evaluations++;
+    const result = evaluateFor(q, p.achievements, on);
+    if (!result)
+      options.log?.warn(
+        { qualificationId, learnerId: p.learner.id },
+        'rules too complex to evaluate; no claim',
+      );
+    results.set(
+      `${p.learner.id}:${qualificationId}`,
+      !result
+        ? null
+        : result.achieved
+          ? {
+              achieved: true,
+              unitsUsed: JSON.stringify(result.groups.map((g) => ({ group: g.id, units: g.assigned }))),
+              countedCredits: result.countedCredits,
+            }
+          : { achieved: false },
+    );
+  }
+  for (const { learner, registrations, qualificationIds } of pending) {
     for (const qualificationId of qualificationIds) {
-      if (awarded.has(qualificationId)) continue;
+      const result = results.get(`${learner.id}:${qualificationId}`);
       const q = await qualification(qualificationId);
-      if (!q) continue;
-      evaluations++;
-      const result = evaluateFor(q, achievements, on);
-      if (!result) {
-        options.log?.warn(
-          { qualificationId, learnerId: learner.id },
-          'rules too complex to evaluate; no claim',
-        );
-        continue;
-      }
+      if (!result || !q) continue;
       const statuses = registrations.map(({ centreId }) =>
         claimStatus.get(`${learner.id}:${qualificationId}:${centreId}`),
       );
@@ -257,7 +296,7 @@ export async function detectClaims(
       }
       // Only a centre with no claim yet, or one no longer achievable, gets a (renewed) possible claim.
       if (statuses.every((status) => status !== undefined && status !== 'NO_LONGER_ACHIEVABLE')) continue;
-      const unitsUsed = JSON.stringify(result.groups.map((g) => ({ group: g.id, units: g.assigned })));
+      const { unitsUsed, countedCredits } = result;
       for (const { centreId, centreName } of registrations) {
         candidates.push({
           learnerId: learner.id,
@@ -265,7 +304,7 @@ export async function detectClaims(
           qualificationId,
           versionId: q.versionId,
           unitsUsed,
-          countedCredits: result.countedCredits,
+          countedCredits,
           digest: {
             centreName,
             claim: {
