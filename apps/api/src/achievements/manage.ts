@@ -7,6 +7,7 @@ import type { Database } from '../db/database';
 import type { Prisma } from '../generated/prisma/client';
 import { audit } from '../lib/audit';
 import { AppError } from '../lib/errors';
+import { ulnStartingWith } from '../lib/uln-search';
 import { queueClaimsDetection } from './record';
 
 const include = {
@@ -37,7 +38,7 @@ export async function recordedAchievements(
 ): Promise<RecordedAchievementsPage> {
   const where: Prisma.AchievementWhereInput = {
     awardingOrganisationId,
-    ...(query.uln ? { learner: { uln: { startsWith: query.uln.trim() } } } : {}),
+    ...(query.uln ? { learner: { uln: ulnStartingWith(query.uln.trim()) } } : {}),
     ...(query.urn ? { unit: { urn: { startsWith: query.urn.trim().toUpperCase() } } } : {}),
   };
   const [rows, total] = await Promise.all([

@@ -3,6 +3,7 @@ import type { Database } from '../db/database';
 import type { Prisma } from '../generated/prisma/client';
 import { audit } from '../lib/audit';
 import { AppError } from '../lib/errors';
+import { ulnStartingWith } from '../lib/uln-search';
 import { enqueueEmail } from '../mail/outbox';
 import type { MailContext } from '../mail/templates';
 
@@ -60,7 +61,7 @@ function filters(query: ClaimsQuery): Prisma.ClaimWhereInput[] {
     const l = query.learner.trim();
     where.push(
       /^\d+$/.test(l)
-        ? { learner: { uln: { startsWith: l } } }
+        ? { learner: { uln: ulnStartingWith(l) } }
         : {
             AND: words(l).map((w) => ({
               learner: {

@@ -1,6 +1,7 @@
 import type { CentreLearnersPage, CentreLearnersQuery, LearnerSort } from '@lar/shared/api';
 import type { Database } from '../db/database';
 import type { Prisma } from '../generated/prisma/client';
+import { ulnStartingWith } from '../lib/uln-search';
 
 type Order = Prisma.RegistrationOrderByWithRelationInput[];
 
@@ -28,7 +29,7 @@ function orderBy(sort: LearnerSort = 'familyName'): Order {
 function search(q: string | undefined): Prisma.LearnerWhereInput {
   const text = q?.trim() ?? '';
   if (text === '') return {};
-  if (/^\d+$/.test(text)) return { uln: { startsWith: text } };
+  if (/^\d+$/.test(text)) return { uln: ulnStartingWith(text) };
   const words = text.split(/\s+/).slice(0, 5);
   return {
     AND: words.map((word) => ({

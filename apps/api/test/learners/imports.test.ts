@@ -438,6 +438,17 @@ describe("the centre's learners", () => {
     expect(family(await names('q=ANN%20smith'))).toEqual(['Smith', 'Smithers']);
     const target = rows[3]?.uln ?? '';
     expect((await names(`q=${target.slice(0, 10)}`)).items.map((l) => l.uln)).toEqual([target]);
+    // The first digits of a ULN find every ULN starting with them (a range over the ULN index).
+    for (const length of [1, 2, 4, 9]) {
+      const prefix = target.slice(0, length);
+      expect(family(await names(`q=${prefix}`))).toEqual(
+        rows
+          .filter((r) => r.uln.startsWith(prefix))
+          .map((r) => r.familyName)
+          .sort(),
+      );
+    }
+    expect((await names(`q=${target}0`)).total).toBe(0);
     expect((await names('q=zzz')).total).toBe(0);
     // Pages of two cover everyone once.
     const pages = await Promise.all([1, 2, 3].map((page) => names(`pageSize=2&page=${page}&sort=uln`)));
