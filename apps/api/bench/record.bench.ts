@@ -2,6 +2,10 @@
 // (`POST /api/v1/select-lar`, all three sections) under 50 concurrent connections for 30 s each
 // (autocannon), on PostgreSQL with 100,000 learners and 1,500,000 achievements, beside a bare Fastify
 // JSON route measured the same way in the same run.
+import { rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import { buildApp } from '../src/build-app';
@@ -17,6 +21,13 @@ const DURATION_S = Number(process.env.DURATION_S ?? 30);
 const SAMPLE = 200;
 /** Which rows to measure (all by default): `ROUTES=bare,select` for example, when profiling one. */
 const ROUTES = new Set((process.env.ROUTES ?? 'bare,record,select').split(','));
+/**
+ * Worker threads autocannon sends its load from (0 by default, as every figure before 2026-11-30 06:30
+ * was taken): with 0 the client shares the one JavaScript thread with the servers it measures.
+ */
+const WORKERS = Number(process.env.AUTOCANNON_WORKERS ?? 0);
+const CLIENT_MODULE = fileURLToPath(new URL('./load-client.cjs', import.meta.url));
+const CLIENTS_FILE = join(tmpdir(), `lar-bench-clients-${process.pid}.json`);
 
 interface Measured {
   name: string;
@@ -35,20 +46,31 @@ async function load(
   options: { method?: 'GET' | 'POST'; cookies?: string[]; bodies?: string[] } = {},
 ): Promise<Measured> {
   let next = 0;
+  const inWorkers = WORKERS > 0;
+  if (inWorkers) {
+    writeFileSync(
+      CLIENTS_FILE,
+      JSON.stringify({ cookies: options.cookies, bodies: options.bodies, json: !!options.bodies }),
+    );
+    process.env.BENCH_LOAD_CLIENTS = CLIENTS_FILE;
+  }
   const result = await autocannon({
     url,
     method: options.method ?? 'GET',
     connections: CONNECTIONS,
     duration: DURATION_S,
     headers: options.bodies ? { 'content-type': 'application/json' } : {},
-    setupClient: (client) => {
-      const i = next++;
-      const cookie = options.cookies?.[i % options.cookies.length];
-      if (cookie)
-        client.setHeaders({ cookie, ...(options.bodies ? { 'content-type': 'application/json' } : {}) });
-      const body = options.bodies?.[i % options.bodies.length];
-      if (body) client.setBody(body);
-    },
+    ...(inWorkers ? { workers: WORKERS } : {}),
+    setupClient: inWorkers
+      ? (CLIENT_MODULE as never)
+      : (client) => {
+          const i = next++;
+          const cookie = options.cookies?.[i % options.cookies.length];
+          if (cookie)
+            client.setHeaders({ cookie, ...(options.bodies ? { 'content-type': 'application/json' } : {}) });
+          const body = options.bodies?.[i % options.bodies.length];
+          if (body) client.setBody(body);
+        },
   });
   return {
     name,
@@ -158,6 +180,7 @@ async function main() {
       }),
     );
   await bare.close();
+  rmSync(CLIENTS_FILE, { force: true });
   await app.close();
   await db.close();
 
