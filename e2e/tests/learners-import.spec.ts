@@ -169,6 +169,13 @@ test('a centre adds learners from a CSV, reads the report, and a new learner sig
   await expect(found).toContainText(graceUln);
   await expectNoSeriousAxeViolations(page);
   await shot(page, '07-search');
+  // The first digits of a ULN find its learner too.
+  const digits = alanUln.slice(0, 8);
+  await page.getByLabel('Search learners').fill(digits);
+  await page.getByRole('button', { name: 'Search' }).click();
+  const byUln = page.getByRole('table', { name: new RegExp(`Learners matching “${digits}”`) });
+  await expect(byUln.getByRole('row').filter({ hasText: alanUln })).toHaveCount(1);
+  await shot(page, '07-search-uln');
   await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('banner').getByRole('link', { name: 'Sign in', exact: true })).toBeVisible();
 
