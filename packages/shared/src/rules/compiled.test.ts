@@ -3,6 +3,7 @@ import { randomSmallCase } from '../../bench/random-case';
 import type { Achievement, EvaluationInput } from '../schemas';
 import fixture from './__fixtures__/level2-diploma-business-admin.json';
 import {
+  achievedCompiled,
   BoundedEntries,
   compileQualification,
   DECISIONS_KEPT,
@@ -147,6 +148,42 @@ describe('compileQualification / evaluateCompiled', () => {
     // The comparison means something only if many evaluations reuse a kept decision (with records of
     // up to three fillers, 189–231 of the 3,600 in eight runs; random, so the bound leaves room).
     expect(reused).toBeGreaterThan(120);
+  });
+});
+
+describe('achievedCompiled (what claims detection asks)', () => {
+  it("gives evaluate's result when the record achieves the qualification, and null when it does not", () => {
+    let achieved = 0;
+    let short = 0;
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => {
+        const rand = lcg(seed);
+        const c = rand() < 0.5 ? syntheticCase(rand) : randomSmallCase(rand);
+        const compiled = compileQualification(c.qualification, c.units);
+        // The case's own record, and every catalogue unit held (achieved more often than not).
+        const everything: Achievement[] = c.units.map((u) => ({
+          urn: u.urn,
+          credits: u.credits,
+          level: u.level,
+          achievedOn: '2024-01-01',
+          basis: 'credit',
+        }));
+        for (const achievements of [c.achievements, everything]) {
+          const full = evaluate({ ...c, achievements, routes: 0 });
+          const got = achievedCompiled(compiled, { achievements, on: c.on });
+          if (full.achieved) {
+            achieved++;
+            expect(JSON.stringify(got)).toBe(JSON.stringify(full));
+          } else {
+            short++;
+            expect(got).toBeNull();
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect(achieved).toBeGreaterThan(100);
+    expect(short).toBeGreaterThan(100);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Achievement, CatalogueUnit, EvaluationResult, QualificationDefinition } from '../schemas';
 import { todayUtc } from './dates';
 import type { BudgetOptions } from './errors';
-import { type Decision, decide, evaluateDetailed, reportDecision } from './evaluate';
+import { achievedResult, type Decision, decide, evaluateDetailed, reportDecision } from './evaluate';
 import { freshInt32 } from './fresh';
 import { buildModel, type Filler, type SearchModel } from './model';
 import { compileParts, type ModelParts } from './model-parts';
@@ -196,6 +196,22 @@ export function evaluateCompiled(
   }
   const unused = [...new Set(achievements.map((a) => a.urn))].sort();
   return { ...structuredCopy(empty), unused };
+}
+
+/**
+ * `evaluateCompiled`'s result when the record achieves the qualification, and null when it does not:
+ * what claims detection needs. A record short of the qualification costs only the search that finds
+ * no satisfying assignment, not those for the credit still needed and the closest assignment.
+ */
+export function achievedCompiled(
+  compiled: CompiledQualification,
+  options: Omit<CompiledEvaluateOptions, 'routes'>,
+): EvaluationResult | null {
+  const on = options.on ?? todayUtc();
+  const { qualification, units, parts } = compiled;
+  const { achievements, budget } = options;
+  const model = buildModel({ qualification, units, achievements, on }, parts);
+  return achievedResult({ qualification, units, achievements, on, routes: 0, budget }, model);
 }
 
 /**

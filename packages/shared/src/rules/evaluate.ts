@@ -98,20 +98,8 @@ export interface Decision {
 export function decide(options: EvaluateOptions, model: SearchModel, fastPaths: boolean): Decision {
   const budget = new WorkBudget(options.budget);
   const own = maskFor(model, 'none');
-
-  // Where the learner's achievements each have one place, the maximising searches' answer is
-  // known: all of them in their places (held-placement.ts).
-  const ownPlacement = fastPaths ? heldPlacement(model, own) : null;
-  let achieved: Solution | null;
-  if (ownPlacement) {
-    achieved = satisfiesWith(model, ownPlacement) ? asSolution(model, ownPlacement) : null;
-  } else {
-    achieved =
-      !fastPaths || ownCouldSatisfy(model)
-        ? search({ model, allowed: own, objective: 'maxCredit', satisfy: true, budget, shortcuts: fastPaths })
-        : null;
-  }
-  if (achieved) return { achieved: true, reachable: true, additional: 0, routes: [], shown: achieved };
+  const { ownPlacement, achieved } = ownSearch(model, own, budget, fastPaths);
+  if (achieved) return achievedDecision(achieved);
 
   const all = maskFor(model, 'all');
   const first = bestAddSet(model, all, budget, 0, fastPaths);
@@ -147,6 +135,50 @@ export function decide(options: EvaluateOptions, model: SearchModel, fastPaths: 
     routes: routes.map((r) => ({ addUnits: r.urns, additionalCredits: r.cost })),
     shown: closest,
   };
+}
+
+/**
+ * The first of `decide`'s searches: with the learner's own achievements only, the satisfying
+ * assignment counting the most credit, or null when there is none.
+ */
+function ownSearch(
+  model: SearchModel,
+  own: Uint8Array,
+  budget: WorkBudget,
+  fastPaths: boolean,
+): { ownPlacement: ReturnType<typeof heldPlacement>; achieved: Solution | null } {
+  // Where the learner's achievements each have one place, the maximising searches' answer is
+  // known: all of them in their places (held-placement.ts).
+  const ownPlacement = fastPaths ? heldPlacement(model, own) : null;
+  if (ownPlacement) {
+    return {
+      ownPlacement,
+      achieved: satisfiesWith(model, ownPlacement) ? asSolution(model, ownPlacement) : null,
+    };
+  }
+  const achieved =
+    !fastPaths || ownCouldSatisfy(model)
+      ? search({ model, allowed: own, objective: 'maxCredit', satisfy: true, budget, shortcuts: fastPaths })
+      : null;
+  return { ownPlacement, achieved };
+}
+
+const achievedDecision = (shown: Solution): Decision => ({
+  achieved: true,
+  reachable: true,
+  additional: 0,
+  routes: [],
+  shown,
+});
+
+/**
+ * The result `evaluate` gives when the record achieves the qualification, or null when it does not,
+ * without the searches that only a record short of it needs (the credit still needed, the routes, the
+ * closest assignment): most of an evaluation's work when the qualification is not achieved.
+ */
+export function achievedResult(options: EvaluateOptions, model: SearchModel): EvaluationResult | null {
+  const { achieved } = ownSearch(model, maskFor(model, 'none'), new WorkBudget(options.budget), true);
+  return achieved ? reportDecision(options, model, achievedDecision(achieved)).result : null;
 }
 
 /** The result for a decision: the assignment described with the learner's own achievements. */

@@ -1,4 +1,5 @@
 export {
+  achievedCompiled,
   type CompiledEvaluateOptions,
   type CompiledQualification,
   compileQualification,
