@@ -1,6 +1,6 @@
 import {
+  achievedCompiled,
   type CompiledQualification,
-  evaluateCompiled,
   RocTooComplexError,
   todayUtc,
 } from '@lar/shared/rules';
@@ -72,10 +72,14 @@ function qualificationCache(tx: Tx, loaded: CompiledQualifications = new Map()) 
   };
 }
 
-/** Whether the learner now meets the rules, and with which units; `undefined` when too complex to tell. */
+/**
+ * The evaluation when the learner now meets the rules (with the units used), null when not, and
+ * `undefined` when too complex to tell. Only whether and how the record achieves the qualification
+ * matters here, so the engine skips the credit still needed (`achievedCompiled`).
+ */
 function evaluateFor(q: LoadedQualification, achievements: Achievement[], on: string) {
   try {
-    return evaluateCompiled(q.compiled, { achievements, on, routes: 0 });
+    return achievedCompiled(q.compiled, { achievements, on });
   } catch (error) {
     if (error instanceof RocTooComplexError) return undefined;
     throw error;
@@ -222,9 +226,9 @@ export async function detectClaims(
     });
   }
   // Evaluated qualification by qualification, not learner by learner: one qualification's learners one
-  // after another reuse its compiled model and kept decisions while they are at hand (docs/benchmarks.md,
-  // rules engine). The results are then acted on in learner order, as before; of each, only what that
-  // reads is kept (a rescan's batch has tens of thousands).
+  // after another find its compiled model at hand (over every pair of the rules benchmark, 140,000
+  // against 96,000 per second). The results are then acted on in learner order, as before; of each,
+  // only what that reads is kept (a rescan's batch has tens of thousands).
   const results = new Map<
     string,
     { achieved: false } | { achieved: true; unitsUsed: string; countedCredits: number } | null
@@ -238,16 +242,16 @@ export async function detectClaims(
     if (!q) continue;
     evaluations++;
     const result = evaluateFor(q, p.achievements, on);
-    if (!result)
+    if (result === undefined)
       options.log?.warn(
         { qualificationId, learnerId: p.learner.id },
         'rules too complex to evaluate; no claim',
       );
     results.set(
       `${p.learner.id}:${qualificationId}`,
-      !result
+      result === undefined
         ? null
-        : result.achieved
+        : result
           ? {
               achieved: true,
               unitsUsed: JSON.stringify(result.groups.map((g) => ({ group: g.id, units: g.assigned }))),
