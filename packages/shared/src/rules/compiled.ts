@@ -20,56 +20,25 @@ export interface CompiledQualification {
   /** Internal: empty-record results by number of routes asked for (they do not depend on the date). */
   readonly emptyRecord: Map<number, EvaluationResult>;
   /**
-   * Internal: the searches' decisions for records of up to FEW_FILLERS fillers, by number of routes
-   * and those fillers (see `heldKey`): DECISIONS_KEPT_EACH, and some of the process's DECISIONS_KEPT.
+   * Internal: the searches' decisions for records of one filler with routes asked for, by number of
+   * routes and that filler (see `heldKey`): the first DECISIONS_KEPT_EACH.
    */
   readonly decisions: Map<string, KeptDecision>;
   /**
-   * Internal: every decision for a record of one filler with no routes asked for (as claims are
-   * evaluated), packed; at most `PackedDecisions.capacity`.
+   * Internal: every decision for a record of one filler with no routes asked for, packed; at most
+   * `PackedDecisions.capacity`.
    */
   readonly single: PackedDecisions;
 }
 
 /**
- * Decisions kept (about 330 bytes each with their keys). Each compiled qualification keeps its first
- * DECISIONS_KEPT_EACH decisions for records of one filler (the commonest, two pairs in three in the
- * benchmark) for as long as it lives (about 10 KB); the others, and those beyond, go to the latest
- * DECISIONS_KEPT the process keeps across all qualifications (about 11 MB), the oldest going first.
- * The first serve evaluations in any order (a claims rescan goes learner by learner); the others,
- * evaluations of one qualification's learners one after another.
+ * Decisions are kept for records of one filler only (two pairs in three in the benchmark): records
+ * of two or more almost never repeat (over every benchmark pair, 65,043 distinct of 71,393 with two,
+ * 36,152 of 37,020 with three), so a process-wide ring of 32,768 such decisions (about 11 MB) that
+ * was kept until 2026-11-30 gained nothing measurable. With routes asked for, each compiled
+ * qualification keeps its first DECISIONS_KEPT_EACH (about 330 bytes each with their keys).
  */
 export const DECISIONS_KEPT_EACH = 32;
-export const DECISIONS_KEPT = 32_768;
-/** Records of at most this many fillers have their decision kept. */
-export const FEW_FILLERS = 3;
-
-/**
- * Entries kept in many maps with one bound on them all: when full, the entry set longest ago goes,
- * from whichever map holds it (a ring of `capacity` places records where each entry is).
- */
-export class BoundedEntries<V> {
-  private readonly maps: (Map<string, V> | undefined)[];
-  private readonly keys: (string | undefined)[];
-  private next = 0;
-
-  constructor(readonly capacity: number) {
-    this.maps = new Array(capacity);
-    this.keys = new Array(capacity);
-  }
-
-  set(map: Map<string, V>, key: string, value: V): void {
-    const oldMap = this.maps[this.next];
-    const oldKey = this.keys[this.next];
-    if (oldMap !== undefined && oldKey !== undefined) oldMap.delete(oldKey);
-    map.set(key, value);
-    this.maps[this.next] = map;
-    this.keys[this.next] = key;
-    this.next = (this.next + 1) % this.capacity;
-  }
-}
-
-const keptDecisions = new BoundedEntries<KeptDecision>(DECISIONS_KEPT);
 
 /**
  * Decisions for records of one filler and no routes, all kept, four integers each (16 bytes, about
@@ -77,7 +46,7 @@ const keptDecisions = new BoundedEntries<KeptDecision>(DECISIONS_KEPT);
  * in the benchmark are such records, and a qualification has about as many as the units that can
  * fill its places, so keeping all of them costs a few megabytes across a catalogue's thousands of
  * qualifications. Beyond `capacity` (only records whose units' credit or level vary would get there),
- * decisions go where the others do.
+ * decisions are not kept.
  */
 export class PackedDecisions {
   private readonly index = new Map<string, number>();
@@ -170,21 +139,17 @@ export function evaluateCompiled(
   const model = buildModel({ qualification, units, achievements, on }, parts);
   // An achievement valid on `on` that can fill a place becomes a filler after the units'.
   const held = model.fillers.length - parts.unitFillers.length;
-  if (held > FEW_FILLERS) return reportDecision(full, model, decide(full, model, true)).result;
-  if (held > 0) {
-    // The model, and so every search, depends on the record only through its fillers (each one's
-    // URN, credit and level, in order): the same fillers give the same decision. Only the report
-    // reads the achievements themselves.
+  if (held > 1) return reportDecision(full, model, decide(full, model, true)).result;
+  if (held === 1) {
+    // The model, and so every search, depends on the record only through its filler (its URN, credit
+    // and level): the same filler gives the same decision. Only the report reads the achievements.
     const key = heldKey(model.fillers, parts.unitFillers.length, routes);
-    const single = held === 1 && routes === 0;
-    const kept = (single ? compiled.single.get(key) : undefined) ?? compiled.decisions.get(key);
+    const kept = routes === 0 ? compiled.single.get(key) : compiled.decisions.get(key);
     if (kept) return reportDecision(full, model, unkeep(model, kept)).result;
     const d = decide(full, model, true);
     const made = keep(model, d);
-    if (!(single && compiled.single.set(key, made))) {
-      if (held === 1 && compiled.decisions.size < DECISIONS_KEPT_EACH) compiled.decisions.set(key, made);
-      else keptDecisions.set(compiled.decisions, key, made);
-    }
+    if (routes === 0) compiled.single.set(key, made);
+    else if (compiled.decisions.size < DECISIONS_KEPT_EACH) compiled.decisions.set(key, made);
     return reportDecision(full, model, d).result;
   }
   // No achievement fills a place: the search sees the same slots and options as for an empty record
@@ -231,7 +196,7 @@ function heldKey(fillers: readonly Filler[], from: number, routes: number): stri
 /**
  * A decision in the form kept: the routes copied (the caller may mutate the ones it gets) and, of
  * the assignment shown, only the places of the learner's achievements (slot, option index), which
- * are all the report reads of it (units' places are not shown); at most FEW_FILLERS of them.
+ * are all the report reads of it (units' places are not shown); at most one.
  */
 interface KeptDecision {
   achieved: boolean;
