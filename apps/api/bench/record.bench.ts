@@ -3,6 +3,7 @@
 // (autocannon), on PostgreSQL with 100,000 learners and 1,500,000 achievements, beside a bare Fastify
 // JSON route measured the same way in the same run.
 import { rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +28,13 @@ const ROUTES = new Set((process.env.ROUTES ?? 'bare,record,select').split(','));
  */
 const WORKERS = Number(process.env.AUTOCANNON_WORKERS ?? 0);
 const CLIENT_MODULE = fileURLToPath(new URL('./load-client.cjs', import.meta.url));
+const loadClient = createRequire(import.meta.url)('./load-client.cjs') as {
+  forClients(clients: {
+    cookies?: string[];
+    bodies?: string[];
+    json: boolean;
+  }): (client: autocannon.Client) => void;
+};
 const CLIENTS_FILE = join(tmpdir(), `lar-bench-clients-${process.pid}.json`);
 
 interface Measured {
@@ -45,13 +53,10 @@ async function load(
   url: string,
   options: { method?: 'GET' | 'POST'; cookies?: string[]; bodies?: string[] } = {},
 ): Promise<Measured> {
-  let next = 0;
+  const clients = { cookies: options.cookies, bodies: options.bodies, json: !!options.bodies };
   const inWorkers = WORKERS > 0;
   if (inWorkers) {
-    writeFileSync(
-      CLIENTS_FILE,
-      JSON.stringify({ cookies: options.cookies, bodies: options.bodies, json: !!options.bodies }),
-    );
+    writeFileSync(CLIENTS_FILE, JSON.stringify(clients));
     process.env.BENCH_LOAD_CLIENTS = CLIENTS_FILE;
   }
   const result = await autocannon({
@@ -60,17 +65,9 @@ async function load(
     connections: CONNECTIONS,
     duration: DURATION_S,
     headers: options.bodies ? { 'content-type': 'application/json' } : {},
+    // Workers require the module by its path; in this thread its function serves the same clients.
     ...(inWorkers ? { workers: WORKERS } : {}),
-    setupClient: inWorkers
-      ? (CLIENT_MODULE as never)
-      : (client) => {
-          const i = next++;
-          const cookie = options.cookies?.[i % options.cookies.length];
-          if (cookie)
-            client.setHeaders({ cookie, ...(options.bodies ? { 'content-type': 'application/json' } : {}) });
-          const body = options.bodies?.[i % options.bodies.length];
-          if (body) client.setBody(body);
-        },
+    setupClient: inWorkers ? (CLIENT_MODULE as never) : loadClient.forClients(clients),
   });
   return {
     name,
