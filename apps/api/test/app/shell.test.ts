@@ -62,6 +62,49 @@ describe('the API shell', () => {
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
   });
 
+  it('sends the same security headers with errors, unknown paths and the app', async () => {
+    const securityHeaders = (headers: Record<string, unknown>) =>
+      Object.fromEntries(
+        Object.entries(headers).filter(
+          ([name]) =>
+            !/^(content-(type|length)|date|connection|x-ratelimit-.*|retry-after|etag|last-modified|cache-control|accept-ranges|vary)$/.test(
+              name,
+            ),
+        ),
+      );
+    const health = securityHeaders((await t.app.inject({ method: 'GET', url: '/api/health' })).headers);
+    expect(Object.keys(health).sort()).toEqual([
+      'content-security-policy',
+      'cross-origin-opener-policy',
+      'cross-origin-resource-policy',
+      'origin-agent-cluster',
+      'referrer-policy',
+      'x-content-type-options',
+      'x-dns-prefetch-control',
+      'x-download-options',
+      'x-frame-options',
+      'x-permitted-cross-domain-policies',
+      'x-xss-protection',
+    ]);
+    expect(health['x-frame-options']).toBe('SAMEORIGIN');
+    expect(health['strict-transport-security']).toBeUndefined();
+    for (const url of ['/api/v1/nothing-here', '/', '/assets/app.js', '/api/v1/me/record']) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(securityHeaders(res.headers)).toEqual(health);
+    }
+  });
+
+  it('adds HSTS and upgrade-insecure-requests when the service is public over https', async () => {
+    const https = await buildTestApp({ publicUrl: 'https://lar.example.org' });
+    try {
+      const res = await https.app.inject({ method: 'GET', url: '/api/health' });
+      expect(res.headers['strict-transport-security']).toMatch(/^max-age=\d+; includeSubDomains$/);
+      expect(res.headers['content-security-policy']).toContain('upgrade-insecure-requests');
+    } finally {
+      await https.close();
+    }
+  });
+
   it('rate-limits requests (limit headers on API routes)', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
     expect(res.headers['x-ratelimit-limit']).toBe(String(t.app.config.rateLimitPerMinute));

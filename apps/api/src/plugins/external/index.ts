@@ -1,11 +1,11 @@
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import jwt from '@fastify/jwt';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config';
 import { AppError } from '../../lib/errors';
+import { registerSecurityHeaders } from './security-headers';
 import { registerDocs } from './swagger';
 
 /**
@@ -13,7 +13,7 @@ import { registerDocs } from './swagger';
  * from the same origin as the API, so browsers refuse other origins by default.
  */
 export async function registerExternalPlugins(app: FastifyInstance, config: Config): Promise<void> {
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
