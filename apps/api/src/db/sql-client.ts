@@ -36,7 +36,8 @@ export interface SqlClient extends SqlConnection {
 }
 
 export interface ChannelHandlers {
-  notified(): void;
+  /** `payload` is the notification's (empty when none was given). */
+  notified(payload: string): void;
   connected(): void;
   lost(): void;
 }
@@ -70,7 +71,7 @@ function postgresListener(pool: pg.Pool, channel: string, handlers: ChannelHandl
     c.on('error', lose);
     c.on('end', lose);
     c.on('notification', (n) => {
-      if (n.channel === channel) handlers.notified();
+      if (n.channel === channel) handlers.notified(n.payload ?? '');
     });
     try {
       await c.connect();
@@ -171,7 +172,7 @@ export function pgliteClient(db: PGlite): SqlClient {
       ),
     async listen(channel, handlers) {
       // One embedded database in this process: its notifications cannot be lost.
-      const stop = await db.listen(channel, () => handlers.notified());
+      const stop = await db.listen(channel, (payload) => handlers.notified(payload ?? ''));
       handlers.connected();
       // A database closed first has stopped listening with it.
       return { close: () => (db.closed ? Promise.resolve() : stop()) };

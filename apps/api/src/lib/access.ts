@@ -38,7 +38,7 @@ declare module 'fastify' {
     access?: AccessRule;
     /**
      * A POST/PUT/PATCH/DELETE that never changes sessions, accounts or a learner's record, so its
-     * response need not empty this process's session cache (see auth/session-cache).
+     * response need not empty this process's session and Select LAR caches (see lib/notified-cache).
      */
     leavesSessionsAlone?: boolean;
   }

@@ -7,6 +7,7 @@ import type { RecordSection } from '../generated/prisma/client';
 import { AppError } from '../lib/errors';
 import { GroupCommit } from '../lib/group-commit';
 import { jsonObject } from '../lib/json-text';
+import type { NotifiedCache } from '../lib/notified-cache';
 import { RecentlyVerified } from '../lib/password';
 import { deferredEmailsInsert } from '../mail/outbox';
 import type { MailContext } from '../mail/templates';
@@ -43,7 +44,18 @@ interface Lookup {
   recordVersion: number | null;
   catalogueVersion: number;
   permitted: RecordSection[];
+  /** When the first of the permissions read ends (milliseconds since the epoch); null without any. */
+  permittedUntil: number | null;
 }
+
+/**
+ * A lookup kept for the viewer's next view of the same learner: only one that shows the record (a
+ * learner with a permitted section, a viewer with no failures or lock), and only until a notified
+ * change (a permission, the viewer's password or lock, the learner's details or record, the catalogue)
+ * or the first of its permissions' ends. Views that end in a 404 are never served from it, so an
+ * unknown ULN and one without permission still take the same query.
+ */
+export type SelectLarLookup = Lookup & { permittedUntil: number };
 
 interface View {
   id: string;
@@ -62,7 +74,8 @@ interface View {
  * expired or been revoked; other sections are absent. A wrong password counts toward the account's
  * lock, like a failed sign-in. An unknown ULN, a malformed one and a ULN without permission get the
  * same 404 after the same single query. Every view is logged, and emailed to the learner when they
- * chose so, before the record is returned.
+ * chose so, before the record is returned. A lookup that showed a record is kept (`SelectLarLookup`),
+ * so a viewer looking at the same learner again costs no lookup query.
  */
 export class SelectLar {
   private readonly verified = new RecentlyVerified();
@@ -72,9 +85,35 @@ export class SelectLar {
   constructor(
     private readonly db: Database,
     private readonly cache: RecordCache,
+    private readonly lookups: NotifiedCache<SelectLarLookup>,
     mail: MailContext,
   ) {
     this.views = new GroupCommit((views) => logViews(db, views, mail));
+  }
+
+  /** One query whatever the ULN: the viewer, their sign-in lock, the learner and the permitted sections. */
+  private async lookup(viewer: { userId: string; organisationId: string }, uln: string) {
+    const [found] = await this.db.sql.prepared<Lookup>(
+      'select-lar-lookup',
+      `SELECT u."userId", u."passwordHash", o.name AS "organisationName", k.key AS "lockKey",
+              t.key IS NOT NULL AS "hasThrottle", t."lockedUntil", l.id::text AS "learnerId", l.uln, l."givenName", l."familyName", l.email,
+              l."notifyOnView", l."recordVersion", ${CATALOGUE_VERSION_SQL} AS "catalogueVersion",
+              p.permitted, p."permittedUntil"
+         FROM "User" u
+         JOIN "Organisation" o ON o.id = u."organisationId"
+         CROSS JOIN LATERAL (SELECT encode(sha256(convert_to('sign-in:user:' || lower(btrim(u."userId")), 'UTF8')), 'hex') AS key) k
+         LEFT JOIN "SignInThrottle" t ON t.key = k.key
+         LEFT JOIN "Learner" l ON l.uln = $3
+         CROSS JOIN LATERAL (
+           SELECT COALESCE(array_agg(p.section::text), '{}') AS permitted,
+                  (extract(epoch FROM min(p."expiresAt")) * 1000)::float8 AS "permittedUntil"
+             FROM "Permission" p
+            WHERE p."learnerId" = COALESCE(l.id, $4::uuid) AND p."organisationId" = $2
+              AND p."revokedAt" IS NULL AND p."expiresAt" > now()) p
+        WHERE u.id = $1 AND u."organisationId" = $2`,
+      [viewer.userId, viewer.organisationId, isValidUln(uln) ? uln : '', NOBODY],
+    );
+    return found;
   }
 
   /** The response as JSON bytes (sections come serialized from the record cache). */
@@ -85,23 +124,15 @@ export class SelectLar {
   ): Promise<Buffer> {
     const { db } = this;
     const uln = body.uln.replace(/\s+/g, '');
-    // One query whatever the ULN: the viewer, their sign-in lock, the learner and the permitted sections.
-    const [found] = await db.sql.prepared<Lookup>(
-      'select-lar-lookup',
-      `SELECT u."userId", u."passwordHash", o.name AS "organisationName", k.key AS "lockKey",
-              t.key IS NOT NULL AS "hasThrottle", t."lockedUntil", l.id::text AS "learnerId", l.uln, l."givenName", l."familyName", l.email,
-              l."notifyOnView", l."recordVersion", ${CATALOGUE_VERSION_SQL} AS "catalogueVersion",
-              ARRAY(SELECT p.section::text FROM "Permission" p
-                     WHERE p."learnerId" = COALESCE(l.id, $4::uuid) AND p."organisationId" = $2
-                       AND p."revokedAt" IS NULL AND p."expiresAt" > now()) AS permitted
-         FROM "User" u
-         JOIN "Organisation" o ON o.id = u."organisationId"
-         CROSS JOIN LATERAL (SELECT encode(sha256(convert_to('sign-in:user:' || lower(btrim(u."userId")), 'UTF8')), 'hex') AS key) k
-         LEFT JOIN "SignInThrottle" t ON t.key = k.key
-         LEFT JOIN "Learner" l ON l.uln = $3
-        WHERE u.id = $1 AND u."organisationId" = $2`,
-      [viewer.userId, viewer.organisationId, isValidUln(uln) ? uln : '', NOBODY],
-    );
+    const kept = `${viewer.userId}|${viewer.organisationId}|${uln}`;
+    let found: Lookup | undefined = this.lookups.get(kept);
+    if (found && (found.permittedUntil ?? 0) <= Date.now()) {
+      this.lookups.drop(kept);
+      found = undefined;
+    }
+    const generation = this.lookups.generation;
+    const fresh = !found;
+    found ??= await this.lookup(viewer, uln);
     if (!found) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
 
     const key = throttleKey('sign-in:user', found.userId);
@@ -116,6 +147,8 @@ export class SelectLar {
     throwIfLocked(throttle?.lockedUntil);
     if (!(await this.verified.verify(viewer.userId, body.password, found.passwordHash))) {
       await recordFailure(db.prisma, key);
+      // At once in this process; other processes hear of the failure from the database.
+      this.lookups.invalidate();
       throw new AppError(
         'INVALID_CREDENTIALS',
         'Your password is not right. Enter the password you sign in with.',
@@ -125,6 +158,9 @@ export class SelectLar {
 
     const { learnerId } = found;
     if (!learnerId || found.recordVersion === null || found.permitted.length === 0) throw NO_RECORD();
+    if (fresh && !throttle && found.lockKey === key && found.permittedUntil !== null) {
+      this.lookups.store(kept, { ...found, permittedUntil: found.permittedUntil }, generation);
+    }
     const granted = ORDER.filter((s) => found.permitted.includes(s));
     const sections = granted.map((s) => SECTION_NAME[s]);
     const content = await recordSectionsJson(

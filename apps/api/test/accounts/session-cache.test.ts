@@ -7,6 +7,7 @@ import { hashPassword } from '../../src/lib/password';
 import { testConfig } from '../helpers/app';
 import { cookiesFrom, TEST_PASSWORD } from '../helpers/auth';
 import { createTestDatabase, onPostgres, type TestDatabase } from '../helpers/database';
+import { eventually } from '../helpers/eventually';
 import { freshUln } from '../helpers/learners';
 
 /**
@@ -52,15 +53,6 @@ async function signedInLearner() {
 
 const me = (app: FastifyInstance, headers: Record<string, string>) =>
   app.inject({ method: 'GET', url: '/api/v1/me', headers });
-
-/** Polls until `check` holds (a notification crosses between processes in milliseconds). */
-async function eventually(check: () => Promise<boolean>, ms = 3_000) {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('did not happen in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('the session cache', () => {
   it('serves a session from memory, and a sign-out elsewhere ends it here too', async () => {

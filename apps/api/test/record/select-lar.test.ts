@@ -1,9 +1,11 @@
 import { evaluate } from '@lar/shared/rules';
+import { throttleKey } from '../../src/auth/throttle';
 import { hashPassword } from '../../src/lib/password';
 import { messageBody } from '../../src/mail/outbox';
 import { buildTestApp } from '../helpers/app';
 import { type SignedIn, signInAs, TEST_PASSWORD } from '../helpers/auth';
 import { fixtureCatalogue, fixtureLearner, nth } from '../helpers/catalogue';
+import { eventually } from '../helpers/eventually';
 import { freshUln } from '../helpers/learners';
 
 let t: Awaited<ReturnType<typeof buildTestApp>>;
@@ -306,11 +308,13 @@ describe('Select LAR under repeated use', () => {
     await permit(noor.id, viewer, 'UNITS');
     expect((await select(noor.uln, viewer)).statusCode).toBe(200);
     expect((await select(noor.uln, viewer)).statusCode).toBe(200);
-    // The password is changed (here directly): the remembered one no longer opens records.
+    // The password is changed (here directly, as another process would): the remembered one no
+    // longer opens records once the database's notification arrives.
     await t.database.prisma.user.update({
       where: { id: viewer.id },
       data: { passwordHash: await hashPassword('a different passphrase 42') },
     });
+    await eventually(async () => (await select(noor.uln, viewer)).statusCode !== 200);
     expect((await select(noor.uln, viewer)).json().error.code).toBe('INVALID_CREDENTIALS');
     expect((await select(noor.uln, viewer, 'a different passphrase 42')).statusCode).toBe(200);
   });
@@ -332,5 +336,131 @@ describe('Select LAR under repeated use', () => {
     expect(new Set(mail.map((m) => m.idempotencyKey))).toEqual(
       new Set(logged.map((l) => `record-viewed:${l.id}`)),
     );
+  });
+});
+
+describe('Select LAR’s kept lookups', () => {
+  const kept = () => t.app.selectLarCache.hits;
+  const sectionsOf = async (uln: string, viewer: SignedIn) => {
+    const res = await select(uln, viewer);
+    return res.statusCode === 200 ? Object.keys(res.json()).filter((k) => k in PRESENT) : res.statusCode;
+  };
+  const PRESENT = { units: 1, qualifications: 1, progress: 1 };
+
+  it('answers a viewer’s next view of a learner without the lookup query, and never keeps a 404', async () => {
+    const noor = await learner();
+    const viewer = await signInAs(t.app, 'third_party');
+    await permit(noor.id, viewer, 'UNITS');
+    expect((await select(noor.uln, viewer)).statusCode).toBe(200);
+    const hits = kept();
+    expect((await select(noor.uln, viewer)).statusCode).toBe(200);
+    expect(kept()).toBe(hits + 1);
+    // A wrong password is still checked against the kept lookup, and counts.
+    expect((await select(noor.uln, viewer, 'not my password')).json().error.code).toBe('INVALID_CREDENTIALS');
+    // A learner who permitted nothing, and a ULN of nobody: looked up each time.
+    const stranger = await learner();
+    for (const uln of [stranger.uln, freshUln(), stranger.uln, noor.uln.slice(1)]) {
+      const before = kept();
+      expect((await select(uln, viewer)).statusCode).toBe(404);
+      expect(kept()).toBe(before);
+    }
+    // Once the wrong passwords reach the lock, the kept lookup no longer opens the record.
+    expect((await select(noor.uln, viewer)).statusCode).toBe(200);
+    expect((await select(noor.uln, viewer)).statusCode).toBe(200);
+    for (let i = 0; i < 5; i++) await select(noor.uln, viewer, 'not my password');
+    expect((await select(noor.uln, viewer)).json().error.code).toBe('SIGN_IN_LOCKED');
+  });
+
+  it('sees a revocation through the app at once, and one written elsewhere when notified', async () => {
+    const noor = await learner();
+    const viewer = await signInAs(t.app, 'third_party');
+    await permit(noor.id, viewer, 'UNITS', 'PROGRESS');
+    expect(await sectionsOf(noor.uln, viewer)).toEqual(['units', 'progress']);
+    expect(await sectionsOf(noor.uln, viewer)).toEqual(['units', 'progress']);
+    const granted = await t.database.prisma.permission.findMany({ where: { learnerId: noor.id } });
+    const units = granted.find((p) => p.section === 'UNITS');
+    const revoked = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/me/permissions/${units?.id}`,
+      headers: noor.headers,
+    });
+    expect(revoked.statusCode).toBeLessThan(300);
+    expect(await sectionsOf(noor.uln, viewer)).toEqual(['progress']);
+    // Another process revokes the rest (here, straight in the database).
+    await t.database.sql.query(`UPDATE "Permission" SET "revokedAt" = now() WHERE "learnerId" = $1`, [
+      noor.id,
+    ]);
+    await eventually(async () => (await sectionsOf(noor.uln, viewer)) === 404);
+  });
+
+  it('stops showing sections when their permission ends, with nothing to be notified of', async () => {
+    const noor = await learner();
+    const viewer = await signInAs(t.app, 'centre');
+    const ends = new Date(Date.now() + 1_500);
+    await t.database.prisma.permission.createMany({
+      data: [
+        {
+          learnerId: noor.id,
+          organisationId: viewer.organisationId ?? '',
+          section: 'UNITS',
+          expiresAt: ends,
+        },
+        {
+          learnerId: noor.id,
+          organisationId: viewer.organisationId ?? '',
+          section: 'QUALIFICATIONS',
+          expiresAt: new Date(Date.now() + DAY),
+        },
+      ],
+    });
+    expect(await sectionsOf(noor.uln, viewer)).toEqual(['units', 'qualifications']);
+    const hits = kept();
+    expect(await sectionsOf(noor.uln, viewer)).toEqual(['units', 'qualifications']);
+    expect(kept()).toBe(hits + 1);
+    await new Promise((r) => setTimeout(r, Math.max(0, ends.getTime() - Date.now() + 50)));
+    expect(await sectionsOf(noor.uln, viewer)).toEqual(['qualifications']);
+  });
+
+  it('sees a lock, a new email address and a turned-off email set by another process', async () => {
+    const noor = await learner();
+    const viewer = await signInAs(t.app, 'third_party');
+    await permit(noor.id, viewer, 'UNITS');
+    const { prisma, sql } = t.database;
+    const lastViewMail = async () =>
+      (
+        await prisma.outboxMessage.findFirst({
+          where: { template: 'record-viewed', idempotencyKey: { startsWith: 'record-viewed:' } },
+          orderBy: { createdAt: 'desc' },
+        })
+      )?.to;
+    expect((await select(noor.uln, viewer)).statusCode).toBe(200);
+    expect(await lastViewMail()).toBe(`noor.${noor.uln}@example.org`);
+
+    await sql.query(`UPDATE "Learner" SET email = $2 WHERE id = $1`, [
+      noor.id,
+      `moved.${noor.uln}@example.org`,
+    ]);
+    await eventually(async () => {
+      expect((await select(noor.uln, viewer)).statusCode).toBe(200);
+      return (await lastViewMail()) === `moved.${noor.uln}@example.org`;
+    });
+
+    await sql.query(`UPDATE "Learner" SET "notifyOnView" = false WHERE id = $1`, [noor.id]);
+    const mailed = () =>
+      prisma.outboxMessage.count({
+        where: { template: 'record-viewed', to: `moved.${noor.uln}@example.org` },
+      });
+    await eventually(async () => {
+      const before = await mailed();
+      expect((await select(noor.uln, viewer)).statusCode).toBe(200);
+      return (await mailed()) === before;
+    });
+
+    await sql.query(
+      `INSERT INTO "SignInThrottle" (key, failures, "lockedUntil", "updatedAt") VALUES ($1, 0, now() + interval '15 minutes', now())`,
+      [throttleKey('sign-in:user', viewer.signInId)],
+    );
+    await eventually(async () => (await select(noor.uln, viewer)).statusCode !== 200);
+    expect((await select(noor.uln, viewer)).json().error.code).toBe('SIGN_IN_LOCKED');
   });
 });

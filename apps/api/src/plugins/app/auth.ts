@@ -1,12 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { type Principal, roleOf } from '../../auth/principal';
-import { AUTH_CHANGED_CHANNEL, SessionCache } from '../../auth/session-cache';
 import { ACCESS_COOKIE } from '../../auth/sessions';
 import type { AccessRule } from '../../lib/access';
 import { AppError } from '../../lib/errors';
+import { AUTH_CHANGED_CHANNEL, NotifiedCache, VIEWING_CHANGED } from '../../lib/notified-cache';
 import { hashToken } from '../../lib/secrets';
 import { CATALOGUE_VERSION_SQL } from '../../record/record-cache';
+import type { SelectLarLookup } from '../../record/select-lar';
 
 export type { Principal } from '../../auth/principal';
 
@@ -30,8 +31,10 @@ export interface LearnerHead {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** What the auth hook read about sessions (see auth/session-cache). */
-    sessionCache: SessionCache<SessionRow>;
+    /** What the auth hook read about sessions (see lib/notified-cache). */
+    sessionCache: NotifiedCache<SessionRow>;
+    /** What Select LAR read about a viewer and a learner they may view (see record/select-lar). */
+    selectLarCache: NotifiedCache<SelectLarLookup>;
   }
   interface FastifyRequest {
     principal?: Principal;
@@ -70,7 +73,7 @@ type SessionRow = { mustChange: boolean; learnerHead?: LearnerHead };
 /** The session behind an access token must still be open, and its account usable. */
 async function sessionPrincipal(
   app: FastifyInstance,
-  cache: SessionCache<SessionRow>,
+  cache: NotifiedCache<SessionRow>,
   request: FastifyRequest,
   rule: Extract<AccessRule, { kind: 'roles' }>,
 ) {
@@ -126,20 +129,30 @@ const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export default fp(
   async (app) => {
-    const sessions = new SessionCache<SessionRow>();
+    const sessions = new NotifiedCache<SessionRow>();
+    const viewing = new NotifiedCache<SelectLarLookup>(10_000);
     app.decorate('sessionCache', sessions);
+    app.decorate('selectLarCache', viewing);
+    const caches = [sessions, viewing];
     const listener = await app.db.sql.listen(AUTH_CHANGED_CHANNEL, {
-      notified: () => sessions.invalidate(),
-      connected: () => sessions.connected(),
-      lost: () => sessions.lost(),
+      notified: (payload) => {
+        if (payload !== VIEWING_CHANGED) sessions.invalidate();
+        viewing.invalidate();
+      },
+      connected: () => {
+        for (const cache of caches) cache.connected();
+      },
+      lost: () => {
+        for (const cache of caches) cache.lost();
+      },
     });
     app.addHook('onClose', () => listener.close());
-    // A request that may have changed a session, an account or a record empties the cache before
-    // its client hears back, so the client's next request sees the change (other processes hear of
-    // it from the database's notification a moment later).
+    // A request that may have changed a session, an account, a permission or a record empties the
+    // caches before its client hears back, so the client's next request sees the change (other
+    // processes hear of it from the database's notification a moment later).
     app.addHook('onSend', async (request) => {
       if (!READS.has(request.method) && !request.routeOptions.config?.leavesSessionsAlone)
-        sessions.invalidate();
+        for (const cache of caches) cache.invalidate();
     });
     app.addHook('onRequest', async (request) => {
       const rule = request.routeOptions.config.access as AccessRule | undefined;

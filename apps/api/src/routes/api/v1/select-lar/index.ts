@@ -6,7 +6,9 @@ import { SelectLar } from '../../../../record/select-lar';
 
 /** Journey 7: a centre or third party views the sections of a record its learner permitted. */
 const selectLarRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const selectLar = new SelectLar(app.db, app.recordCache, { publicUrl: app.config.publicUrl });
+  const selectLar = new SelectLar(app.db, app.recordCache, app.selectLarCache, {
+    publicUrl: app.config.publicUrl,
+  });
   app.post(
     '/',
     {
