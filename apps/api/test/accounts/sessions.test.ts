@@ -1,3 +1,4 @@
+import type { Principal } from '../../src/auth/principal';
 import { buildTestApp } from '../helpers/app';
 import { cookiesFrom, signInAs, TEST_PASSWORD } from '../helpers/auth';
 
@@ -67,6 +68,26 @@ describe('sign-in and sessions', () => {
     expect((await refresh(learner.headers.cookie)).statusCode).toBe(401);
     expect((await me(rotated)).statusCode).toBe(401);
     expect((await refresh(rotated)).statusCode).toBe(401);
+  });
+
+  it('refuses an access token once it expires, though it was accepted (and kept as verified) before', async () => {
+    const centre = await signInAs(t.app, 'centre');
+    const token = /lar_access=([^;]+)/.exec(centre.headers.cookie)?.[1] ?? '';
+    const {
+      iat: _iat,
+      exp: _exp,
+      ...claims
+    } = t.app.jwt.decode<Principal & { iat: number; exp: number }>(token) ?? {};
+    const brief: string = t.app.jwt.sign(claims as Principal, { expiresIn: '2s' });
+    const bearer = (value: string) =>
+      t.app.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${value}` } });
+    expect((await bearer(brief)).statusCode).toBe(200);
+    expect((await bearer(brief)).statusCode).toBe(200);
+    // The same claims under a changed signature are refused, kept tokens notwithstanding.
+    expect((await bearer(`${brief.slice(0, -4)}AAAA`)).statusCode).toBe(401);
+    const exp = (t.app.jwt.decode<{ exp: number }>(brief)?.exp ?? 0) * 1000;
+    await new Promise((r) => setTimeout(r, Math.max(0, exp - Date.now() + 50)));
+    expect((await bearer(brief)).statusCode).toBe(401);
   });
 
   it('ends the session at sign-out: the old access token stops working at once', async () => {

@@ -75,11 +75,13 @@ async function sessionPrincipal(
   app: FastifyInstance,
   cache: NotifiedCache<SessionRow>,
   request: FastifyRequest,
+  token: string,
   rule: Extract<AccessRule, { kind: 'roles' }>,
 ) {
   let principal: Principal;
   try {
-    principal = await request.jwtVerify<Principal>();
+    // The verifier keeps tokens it has verified (see the jwt options in plugins/external).
+    principal = app.jwt.verify<Principal>(token);
   } catch {
     throw signIn();
   }
@@ -163,8 +165,10 @@ export default fp(
         if (!rule.apiToken) throw new AppError('UNAUTHENTICATED', 'API tokens cannot be used here: sign in.');
         principal = await apiTokenPrincipal(app, bearer);
       } else {
-        if (!bearer && !request.cookies[ACCESS_COOKIE]) throw signIn();
-        principal = await sessionPrincipal(app, sessions, request, rule);
+        // As @fastify/jwt's own lookup: the Authorization header first, then the app's cookie.
+        const token = bearer ?? request.cookies[ACCESS_COOKIE];
+        if (!token) throw signIn();
+        principal = await sessionPrincipal(app, sessions, request, token, rule);
       }
       request.principal = principal;
       if (!rule.roles.includes(principal.role)) {
