@@ -6,12 +6,12 @@ import { type EmailChangeConfirmationData, emailChangeConfirmation } from './ema
 import { singleLine } from './escape';
 import { type ImportReportData, importReport } from './import-report';
 import { renderHtml } from './layout';
-import { type LearnerWelcomeData, learnerWelcome } from './learner-welcome';
+import { type LearnerWelcomeData, learnerWelcome, learnerWelcomeSubject } from './learner-welcome';
 import { type PasswordResetData, passwordReset } from './password-reset';
 import type { MailContext } from './paths';
 import { type PermissionGrantedData, permissionGranted } from './permission-granted';
 import { type PossibleClaimsDigestData, possibleClaimsDigest } from './possible-claims-digest';
-import { type RecordViewedData, recordViewed } from './record-viewed';
+import { type RecordViewedData, recordViewed, recordViewedSubject } from './record-viewed';
 import { renderText } from './text';
 
 /**
@@ -80,12 +80,23 @@ export const REDACTED_BODY =
 
 export const isTemplateName = (name: string): name is TemplateName => Object.hasOwn(templates, name);
 
-/** Only the subject (cheap: no text or HTML rendering), for messages whose body is rendered at sending. */
+/**
+ * The subjects of the emails stored to be rendered when sent (one per view of a record, one per learner
+ * an import creates), each the function its template's own subject comes from: no body is built.
+ */
+const subjects: { [T in TemplateName]?: (data: TemplateData[T]) => string } = {
+  'learner-welcome': learnerWelcomeSubject,
+  'record-viewed': recordViewedSubject,
+};
+
+/** Only the subject (no text or HTML rendering), for messages whose body is rendered at sending. */
 export function renderSubject<T extends TemplateName>(
   template: T,
   data: TemplateData[T],
   context: MailContext,
 ) {
+  const subject = subjects[template] as ((data: TemplateData[T]) => string) | undefined;
+  if (subject) return singleLine(subject(data));
   const render = templates[template] as (data: TemplateData[T], context: MailContext) => EmailContent;
   return singleLine(render(data, context).subject);
 }

@@ -13,9 +13,13 @@ export interface LearnerWelcomeData {
   centreName: string;
 }
 
+/** The subject alone (see `renderSubject`). */
+export const learnerWelcomeSubject = (_data: LearnerWelcomeData) =>
+  'Your Learner Achievement Record is ready';
+
 export function learnerWelcome(data: LearnerWelcomeData, context: MailContext): EmailContent {
   return {
-    subject: 'Your Learner Achievement Record is ready',
+    subject: learnerWelcomeSubject(data),
     greeting: `Dear ${data.givenName},`,
     blocks: [
       paragraph(

@@ -13,9 +13,13 @@ export interface RecordViewedData {
   sections: RecordSection[];
 }
 
+/** The subject alone (see `renderSubject`). */
+export const recordViewedSubject = (data: RecordViewedData) =>
+  `${data.organisationName} viewed your learner record`;
+
 export function recordViewed(data: RecordViewedData, context: MailContext): EmailContent {
   return {
-    subject: `${data.organisationName} viewed your learner record`,
+    subject: recordViewedSubject(data),
     greeting: `Dear ${data.givenName},`,
     blocks: [
       paragraph(

@@ -2,6 +2,7 @@ import { escapeHtml } from './escape';
 import {
   type RenderedEmail,
   renderEmail,
+  renderSubject,
   type TemplateData,
   type TemplateName,
   templateNames,
@@ -44,6 +45,15 @@ describe.each(templateNames)('%s email', (name) => {
     expect(email.subject.length).toBeGreaterThan(10);
     expect(email.subject.length).toBeLessThanOrEqual(90);
     expect(email.subject).not.toMatch(/\n/);
+  });
+
+  it('has the same subject rendered alone (as stored for a body rendered when sent)', () => {
+    expect(renderSubject(name, samples[name], context)).toBe(email.subject);
+    const newline = { ...samples[name] } as Record<string, unknown>;
+    for (const field of userText[name]) newline[field] = `Line one\r\nLine two ${field}`;
+    expect(renderSubject(name, newline as never, context)).toBe(
+      renderEmail(name, newline as never, context).subject,
+    );
   });
 
   it('links only to absolute addresses on the public URL, the same ones in both parts', () => {
