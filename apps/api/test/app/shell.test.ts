@@ -50,6 +50,13 @@ describe('the API shell', () => {
     expect(asset.body).toBe('console.log(1)');
     const root = await t.app.inject({ method: 'GET', url: '/' });
     expect(root.body).toContain('<title>LAR app</title>');
+    // Monitors often ask with HEAD: the same answer, without the body.
+    for (const url of ['/', '/my-record']) {
+      const head = await t.app.inject({ method: 'HEAD', url });
+      expect(head.statusCode).toBe(200);
+      expect(head.headers['content-type']).toMatch(/^text\/html/);
+      expect(head.body).toBe('');
+    }
     const missing = await t.app.inject({ method: 'GET', url: '/assets/missing.js' });
     expect(missing.statusCode).toBe(404);
   });

@@ -24,7 +24,9 @@ export default fp(
       const path = request.url.split('?')[0] ?? '';
       const isApi = path === '/api' || path.startsWith('/api/');
       const accept = request.headers.accept ?? '*/*';
-      const wantsPage = request.method === 'GET' && (accept.includes('text/html') || accept.includes('*/*'));
+      const wantsPage =
+        (request.method === 'GET' || request.method === 'HEAD') &&
+        (accept.includes('text/html') || accept.includes('*/*'));
       // A missing file (`/assets/x.js`) is a 404, not the app: only extension-less paths are routes.
       const isFile = /\.[A-Za-z0-9]+$/.test(path);
       if (hasApp && !isApi && wantsPage && !isFile) {
