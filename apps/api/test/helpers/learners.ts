@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { generateUln } from '@lar/shared/identifiers';
 import type { FastifyInstance } from 'fastify';
-import { jobHandlers } from '../../src/jobs/handlers';
+import { type JobDependencies, jobHandlers } from '../../src/jobs/handlers';
 import { runOneJob } from '../../src/jobs/worker';
 
 /** A valid ULN no other test is likely to use. */
@@ -63,8 +63,8 @@ export function upload(
 }
 
 /** Runs background jobs in this process until none is due, as the API's worker would. */
-export async function runJobs(app: FastifyInstance, options: { batchSize?: number } = {}) {
-  const handlers = jobHandlers({ db: app.db, config: app.config, importBatchSize: options.batchSize });
+export async function runJobs(app: FastifyInstance, importOptions: JobDependencies['importOptions'] = {}) {
+  const handlers = jobHandlers({ db: app.db, config: app.config, importOptions });
   let ran = 0;
   while ((await runOneJob({ sql: app.db.sql, handlers, backoff: () => 0 }, 'test')) === 1) ran++;
   return ran;

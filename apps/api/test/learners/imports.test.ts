@@ -1,7 +1,9 @@
+import pg from 'pg';
 import { seedLearner } from '../../../../prisma/seed/factories';
 import { messageBody } from '../../src/mail/outbox';
 import { buildTestApp } from '../helpers/app';
 import { cookiesFrom, signInAs } from '../helpers/auth';
+import { onPostgres } from '../helpers/database';
 import { badCheckDigit, freshUln, learnersCsv, runJobs, upload } from '../helpers/learners';
 
 let t: Awaited<ReturnType<typeof buildTestApp>>;
@@ -239,7 +241,7 @@ describe('uploading learners', () => {
     // An attempt that stored two batches of three and then died: its job is claimed again after its lease.
     const { jobHandlers } = await import('../../src/jobs/handlers');
     const { claimJob } = await import('../../src/jobs/queue');
-    const handler = jobHandlers({ db: t.app.db, config: t.app.config, importBatchSize: 3 })[
+    const handler = jobHandlers({ db: t.app.db, config: t.app.config, importOptions: { batchSize: 3 } })[
       'learners-import'
     ];
     const job = await claimJob(t.app.db.sql, { queues: ['learners-import'], leaseMs: 1, workerId: 'doomed' });
@@ -269,6 +271,92 @@ describe('uploading learners', () => {
       ).toBe(1);
     }
   });
+});
+
+describe('batches written at once (on PostgreSQL, two at a time)', () => {
+  /** The import job's handler, run once by hand as a worker would, with small batches. */
+  async function attempt(importOptions: { batchSize?: number; lockTimeoutMs?: number }) {
+    const { jobHandlers } = await import('../../src/jobs/handlers');
+    const { claimJob } = await import('../../src/jobs/queue');
+    const handler = jobHandlers({ db: t.app.db, config: t.app.config, importOptions })['learners-import'];
+    const job = await claimJob(t.app.db.sql, { queues: ['learners-import'], leaseMs: 1, workerId: 'once' });
+    if (!handler || !job) throw new Error('no import job to run');
+    const reported: number[] = [];
+    const run = handler(job, {
+      progress: async (done) => {
+        reported.push(done);
+      },
+    });
+    return { run, reported };
+  }
+  const processedRows = async (id: string) =>
+    (await t.database.prisma.import.findUniqueOrThrow({ where: { id } })).processedRows;
+
+  it('stops at a batch that fails: the batch after it, already being written, rolls back too', async () => {
+    const ulns = Array.from({ length: 7 }, freshUln);
+    const refused = ulns[4];
+    const { sql, prisma } = t.database;
+    await sql.exec(`CREATE FUNCTION test_refuse_uln() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.uln = '${refused}' THEN RAISE EXCEPTION 'refused for the test'; END IF; RETURN NEW; END $$;
+      CREATE TRIGGER test_refuse_uln BEFORE INSERT ON "Learner" FOR EACH ROW EXECUTE FUNCTION test_refuse_uln();`);
+    let importId = '';
+    try {
+      const res = await upload(t.app, centre.headers, learnersCsv(ulns.map((uln) => ({ uln }))), 'stops.csv');
+      importId = res.json().import.id;
+      const { run, reported } = await attempt({ batchSize: 3 });
+      await expect(run).rejects.toThrow('refused for the test');
+      // Rows 1–3 committed; rows 4–6 failed; row 7's batch, written meanwhile, rolled back with them.
+      expect(await processedRows(importId)).toBe(3);
+      expect(reported).toEqual([3]);
+      expect(await prisma.importRow.count({ where: { importId } })).toBe(3);
+      expect(await prisma.learner.count({ where: { uln: { in: ulns.slice(3) } } })).toBe(0);
+    } finally {
+      await sql.exec('DROP TRIGGER test_refuse_uln ON "Learner"; DROP FUNCTION test_refuse_uln();');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await runJobs(t.app, { batchSize: 3 })).toBe(1);
+    expect((await get(`/api/v1/learners/imports/${importId}`)).json()).toMatchObject({
+      status: 'COMPLETED',
+      processedRows: 7,
+      counts: { created: 7, rejected: 0, createdWithoutEmail: 7 },
+    });
+    expect((await report(importId)).map((r) => r.row)).toEqual([2, 3, 4, 5, 6, 7, 8]);
+  });
+
+  (onPostgres ? it : it.skip)(
+    'fails a batch that waits too long on a learner another transaction is creating, and completes later',
+    async () => {
+      const held = freshUln();
+      const csv = learnersCsv([{ uln: freshUln() }, { uln: held }, { uln: freshUln() }]);
+      const res = await upload(t.app, centre.headers, csv, 'held.csv');
+      const importId: string = res.json().import.id;
+      // Another process is creating the same learner and has not committed.
+      const other = new pg.Client({ connectionString: t.database.url });
+      await other.connect();
+      try {
+        await other.query('BEGIN');
+        await other.query(
+          `INSERT INTO "Learner" (id, uln, "givenName", "familyName", "dateOfBirth", "updatedAt")
+           VALUES (gen_random_uuid(), $1, 'Ann', 'Smith', '2001-02-03', now())`,
+          [held],
+        );
+        const started = Date.now();
+        const { run } = await attempt({ lockTimeoutMs: 300 });
+        await expect(run).rejects.toThrow(/lock timeout/);
+        expect(Date.now() - started).toBeLessThan(5_000);
+        expect(await processedRows(importId)).toBe(0);
+        await other.query('ROLLBACK');
+      } finally {
+        await other.end();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(await runJobs(t.app)).toBe(1);
+      expect((await get(`/api/v1/learners/imports/${importId}`)).json()).toMatchObject({
+        status: 'COMPLETED',
+        counts: { created: 3 },
+      });
+    },
+  );
 });
 
 describe('what an upload refuses, recording nothing', () => {

@@ -1,4 +1,14 @@
+import type { ImportCounts } from '@lar/shared/api';
 import type { Learner } from '../csv/validate-row';
+
+/** An import's counts before any row (or a batch's own, before they are added up). */
+export const emptyCounts = (): ImportCounts => ({
+  created: 0,
+  registered: 0,
+  alreadyRegistered: 0,
+  rejected: 0,
+  createdWithoutEmail: 0,
+});
 
 /** Names compare as people read them: ignoring case and repeated spaces, not accents. */
 const sameName = (a: string, b: string) =>

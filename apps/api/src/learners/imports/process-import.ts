@@ -7,17 +7,10 @@ import { enqueueEmail } from '../../mail/outbox';
 import { rejectedRowsShown } from '../../mail/templates/import-report';
 import type { LearnerRow } from '../csv/read-learners';
 import { duplicateErrors, type RepeatedUlns, readLearnersCsv, withDuplicates } from '../csv/read-learners';
-import { storeBatch } from './store-batch';
+import { emptyCounts } from './outcomes';
+import { BATCH_LOCK_TIMEOUT_MS, storeBatch } from './store-batch';
 
 export const LEARNERS_IMPORT_QUEUE = 'learners-import';
-
-export const emptyCounts = (): ImportCounts => ({
-  created: 0,
-  registered: 0,
-  alreadyRegistered: 0,
-  rejected: 0,
-  createdWithoutEmail: 0,
-});
 
 export interface ImportProcessingOptions {
   db: Database;
@@ -25,6 +18,13 @@ export interface ImportProcessingOptions {
   jwtSecret: string;
   /** Rows per transaction: bigger batches are faster, smaller ones lose less work to a crash. */
   batchSize?: number;
+  /**
+   * Batches written at once, each on its own connection (PostgreSQL: 2; the embedded database has one
+   * connection, so 1). Each still commits after the one before it.
+   */
+  batchesInFlight?: number;
+  /** How long a batch waits for a row another transaction holds before it fails (see `storeBatch`). */
+  lockTimeoutMs?: number;
 }
 
 const readerFor = (content: Buffer, today: Date) =>
@@ -37,7 +37,8 @@ const readerFor = (content: Buffer, today: Date) =>
  * the upload's day, so a resumed import decides exactly as the first attempt would have.
  */
 export function learnersImportHandler(options: ImportProcessingOptions): JobHandler {
-  const { db, batchSize = 2_000 } = options;
+  const { db, batchSize = 1_000 } = options;
+  const most = Math.max(1, options.batchesInFlight ?? (db.sql.kind === 'postgres' ? 2 : 1));
   const { seal } = sealer(options.jwtSecret);
   return async (job, context) => {
     const { importId } = job.payload as { importId: string };
@@ -61,49 +62,64 @@ export function learnersImportHandler(options: ImportProcessingOptions): JobHand
           ? await findDuplicates(content, today)
           : duplicateErrors(found.repeatedUlns as RepeatedUlns);
 
-      let counts: ImportCounts = { ...emptyCounts(), ...(found.summary as Partial<ImportCounts> | null) };
       let processed = found.processedRows;
       const resumeAfter = found.processedRows;
       let seen = 0;
       let batch: LearnerRow[] = [];
-      const store = async (rows: LearnerRow[]) => {
-        counts = await db.sql.transaction((conn) =>
-          storeBatch(conn, rows, {
-            importId,
-            centreId: found.organisationId,
-            centreName: found.organisation.name,
-            processedBefore: processed,
-            counts,
-            mail: { publicUrl: options.publicUrl },
-            seal,
-          }),
-        );
-        processed += rows.length;
-        await context.progress(processed, {
-          total: found.totalRows,
-          checkpoint: { processedRows: processed },
-        });
-      };
-      // One batch is stored while the next is read and checked, so parsing overlaps the database's
-      // work; batches still commit one after another, in file order.
-      let storing: Promise<void> | null = null;
+      // Batches are read and checked while earlier ones are written; on PostgreSQL two are written at
+      // once, each in its own transaction. Each commits only once the one before it has committed and
+      // been reported (its counts are this one's starting point), so the rows processed (the resume
+      // point) advance in file order, and a failed batch stops every later one.
+      let counts: Promise<ImportCounts> = Promise.resolve({
+        ...emptyCounts(),
+        ...(found.summary as Partial<ImportCounts> | null),
+      });
+      const inFlight: Promise<unknown>[] = [];
       const flush = async () => {
         const rows = batch;
         batch = [];
-        if (storing) await storing;
-        storing = store(rows);
-        // Awaited before the next batch or at the end; handled now so a failure is never "unhandled".
-        storing.catch(() => {});
+        while (inFlight.length >= most) await inFlight.shift();
+        const processedBefore = processed;
+        processed += rows.length;
+        const previous = counts;
+        counts = db.sql
+          .transaction((conn) =>
+            storeBatch(conn, rows, {
+              importId,
+              centreId: found.organisationId,
+              centreName: found.organisation.name,
+              processedBefore,
+              counts: previous,
+              lockTimeoutMs: options.lockTimeoutMs ?? BATCH_LOCK_TIMEOUT_MS,
+              mail: { publicUrl: options.publicUrl },
+              seal,
+            }),
+          )
+          .then(async (after) => {
+            await context.progress(processedBefore + rows.length, {
+              total: found.totalRows,
+              checkpoint: { processedRows: processedBefore + rows.length },
+            });
+            return after;
+          });
+        // Awaited before a later batch or at the end; handled now so a failure is never "unhandled".
+        counts.catch(() => {});
+        inFlight.push(counts);
       };
-      for await (const row of readerFor(content, today)) {
-        seen++;
-        if (seen <= resumeAfter) continue;
-        batch.push(withDuplicates(row, duplicates));
-        if (batch.length >= batchSize) await flush();
+      try {
+        for await (const row of readerFor(content, today)) {
+          seen++;
+          if (seen <= resumeAfter) continue;
+          batch.push(withDuplicates(row, duplicates));
+          if (batch.length >= batchSize) await flush();
+        }
+        if (batch.length > 0) await flush();
+        await counts;
+      } finally {
+        // A failure leaves no batch of this attempt still writing (later ones roll back on it).
+        await Promise.allSettled(inFlight);
       }
-      if (batch.length > 0) await flush();
-      if (storing) await storing;
-      await completeImport(options, importId, counts);
+      await completeImport(options, importId, await counts);
     } catch (error) {
       if (job.attempts >= job.maxAttempts) {
         const reason = error instanceof Error ? error.message : String(error);

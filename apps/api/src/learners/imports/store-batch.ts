@@ -6,7 +6,7 @@ import { enqueueDeferredEmails } from '../../mail/outbox';
 import type { MailContext } from '../../mail/templates';
 import type { LearnerRow } from '../csv/read-learners';
 import type { Learner } from '../csv/validate-row';
-import { activationMessage, describeMismatch, mismatchedFields } from './outcomes';
+import { activationMessage, describeMismatch, emptyCounts, mismatchedFields } from './outcomes';
 
 export type RowOutcome = 'CREATED' | 'REGISTERED' | 'ALREADY_REGISTERED' | 'REJECTED';
 
@@ -16,7 +16,13 @@ export interface BatchContext {
   centreName: string;
   /** Rows of the file processed before this batch: the batch is stored only if that is still so. */
   processedBefore: number;
-  counts: ImportCounts;
+  /**
+   * The counts after the batches before this one, once they are committed: this batch commits after
+   * them (its rows are written meanwhile, on another connection, when two batches are in flight).
+   */
+  counts: Promise<ImportCounts>;
+  /** How long the batch waits for a row another transaction holds before it fails. */
+  lockTimeoutMs: number;
   mail: MailContext;
   /** Encrypts activation codes kept in the report. */
   seal(plain: string): string;
@@ -37,6 +43,9 @@ interface ExistingLearner {
   familyName: string;
   dateOfBirth: string;
 }
+
+/** How long a batch waits, by default, for a row another transaction holds (see `storeBatch`). */
+export const BATCH_LOCK_TIMEOUT_MS = 15_000;
 
 export class ImportTakenOverError extends Error {
   constructor(importId: string) {
@@ -127,7 +136,8 @@ export async function storeBatch(
   batch: LearnerRow[],
   context: BatchContext,
 ): Promise<ImportCounts> {
-  const counts = { ...context.counts };
+  // This batch's own counts, added to the earlier batches' once they have committed.
+  const counts = emptyCounts();
   const stored = new Map<number, StoredRow>();
   const valid: { row: LearnerRow; learner: Learner }[] = [];
   for (const row of batch) {
@@ -150,6 +160,10 @@ export async function storeBatch(
     }
   }
 
+  // Two batches of one import are written at once, each committing after the other; two imports
+  // with a ULN in common could then wait on each other through a wait the database cannot see.
+  // Its lock waits are bounded instead: the batch fails, and the job's next attempt resumes.
+  await conn.query(`SET LOCAL lock_timeout = '${Math.round(context.lockTimeoutMs)}ms'`);
   const existing = await findLearners(
     conn,
     valid.map((v) => v.learner.uln),
@@ -236,12 +250,15 @@ export async function storeBatch(
     context.importId,
     [...stored.values()].sort((a, b) => a.rowNumber - b.rowNumber),
   );
+  const before = await context.counts;
+  const after = { ...before };
+  for (const key of Object.keys(after) as (keyof ImportCounts)[]) after[key] += counts[key];
   const advanced = await conn.query(
     `UPDATE "Import" SET "processedRows" = "processedRows" + $3, summary = $4::jsonb, status = 'PROCESSING',
             "updatedAt" = now()
       WHERE id = $1 AND "processedRows" = $2 RETURNING id`,
-    [context.importId, context.processedBefore, batch.length, JSON.stringify(counts)],
+    [context.importId, context.processedBefore, batch.length, JSON.stringify(after)],
   );
   if (advanced.length !== 1) throw new ImportTakenOverError(context.importId);
-  return counts;
+  return after;
 }

@@ -12,8 +12,7 @@ import type { Database } from '../../db/database';
 import type { Prisma, ImportRowOutcome as StoredOutcome } from '../../generated/prisma/client';
 import { AppError } from '../../lib/errors';
 import { REPORT_HEADER, reportCsvLine } from '../csv/write-report';
-import { activationMessage } from './outcomes';
-import { emptyCounts } from './process-import';
+import { activationMessage, emptyCounts } from './outcomes';
 
 const OUTCOME_NAMES: Record<StoredOutcome, ImportRowOutcome> = {
   CREATED: 'created',
