@@ -14,6 +14,8 @@ export interface SqlConnection {
 
 export interface SqlClient extends SqlConnection {
   kind: 'postgres' | 'pglite';
+  /** How many connections it can hold at once (the pool's size; 1 for PGlite). */
+  connections: number;
   /**
    * `query` as a named prepared statement, planned once per connection: for statements run on many
    * requests whose planning costs more than their execution (a name stands for one text only).
@@ -95,6 +97,7 @@ function postgresListener(pool: pg.Pool, channel: string, handlers: ChannelHandl
 export function postgresClient(pool: pg.Pool): SqlClient {
   return {
     kind: 'postgres',
+    connections: pool.options.max,
     async query(text, params) {
       return (await pool.query(text, params as unknown[])).rows;
     },
@@ -154,6 +157,7 @@ export function pgliteClient(db: PGlite): SqlClient {
   let queue: Promise<unknown> = Promise.resolve();
   return {
     kind: 'pglite',
+    connections: 1,
     ...conn,
     // In process, planning is not worth keeping statements for.
     prepared: (_name, text, params) => conn.query(text, params),

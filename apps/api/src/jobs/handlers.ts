@@ -25,6 +25,10 @@ export function jobHandlers({ db, config, importOptions }: JobDependencies): Rec
       db,
       publicUrl: config.publicUrl,
       jwtSecret: config.jwtSecret,
+      // Two batches at once when the pool has room for both, the first's progress report (which the
+      // second waits for, holding its connection) and the process's other work; the embedded
+      // database has one connection.
+      batchesInFlight: db.sql.connections >= 4 ? 2 : 1,
       ...importOptions,
     }),
     [CLAIMS_DETECT_QUEUE]: claimsDetectionHandler({ db, publicUrl: config.publicUrl }),

@@ -19,8 +19,8 @@ export interface ImportProcessingOptions {
   /** Rows per transaction: bigger batches are faster, smaller ones lose less work to a crash. */
   batchSize?: number;
   /**
-   * Batches written at once, each on its own connection (PostgreSQL: 2; the embedded database has one
-   * connection, so 1). Each still commits after the one before it.
+   * Batches written at once, each on its own connection (1 unless given). Each still commits after the
+   * one before it has committed and been reported, holding its connection meanwhile.
    */
   batchesInFlight?: number;
   /** How long a batch waits for a row another transaction holds before it fails (see `storeBatch`). */
@@ -38,7 +38,7 @@ const readerFor = (content: Buffer, today: Date) =>
  */
 export function learnersImportHandler(options: ImportProcessingOptions): JobHandler {
   const { db, batchSize = 1_000 } = options;
-  const most = Math.max(1, options.batchesInFlight ?? (db.sql.kind === 'postgres' ? 2 : 1));
+  const most = Math.max(1, options.batchesInFlight ?? 1);
   const { seal } = sealer(options.jwtSecret);
   return async (job, context) => {
     const { importId } = job.payload as { importId: string };
