@@ -78,6 +78,39 @@ describe('the session cache', () => {
     await eventually(async () => (await record()).json().error?.code === 'PASSWORD_CHANGE_REQUIRED');
   });
 
+  it('is left alone by a change only Select LAR depends on (a permission granted)', async () => {
+    const sam = await signedInLearner();
+    expect((await me(there, sam.headers)).statusCode).toBe(200);
+    // Created, not upserted: an upsert counts as an update of organisation names, which bumps the
+    // catalogue version (and so, rightly, empties session caches).
+    const employer = await db.prisma.organisation.create({
+      data: {
+        type: 'THIRD_PARTY',
+        name: 'Harbour Ltd',
+        code: '10000777',
+        codeType: 'UKPRN',
+        address: '1 Quay',
+        phone: '0',
+      },
+    });
+    expect((await me(there, sam.headers)).statusCode).toBe(200);
+    const told = there.selectLarCache.generation;
+    await db.prisma.permission.create({
+      data: {
+        learnerId: sam.id,
+        organisationId: employer.id,
+        section: 'UNITS',
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
+    });
+    // Once the notification has reached `there` (its Select LAR cache was emptied)…
+    await eventually(async () => there.selectLarCache.generation > told);
+    // …the session is still served from memory.
+    const hits = there.sessionCache.hits;
+    expect((await me(there, sam.headers)).statusCode).toBe(200);
+    expect(there.sessionCache.hits).toBe(hits + 1);
+  });
+
   (onPostgres ? it : it.skip)(
     'is emptied and bypassed while its listening connection is lost, and used again once back',
     async () => {
