@@ -26,7 +26,15 @@ const NO_RECORD = () =>
 
 const ORDER: RecordSection[] = ['UNITS', 'QUALIFICATIONS', 'PROGRESS'];
 
-interface Lookup {
+/**
+ * What Select LAR's one query reads (the viewer, their lock, the learner, the permitted sections). A
+ * lookup is kept for the viewer's next view of the same learner: only one that shows the record (a
+ * learner with a permitted section, a viewer with no failures or lock), and only until a notified
+ * change (a permission, the viewer's password or lock, the learner's details or record, the catalogue)
+ * or the first of its permissions' ends. Views that end in a 404 are never served from it, so an
+ * unknown ULN and one without permission still take the same query.
+ */
+export interface SelectLarLookup {
   userId: string;
   passwordHash: string;
   organisationName: string;
@@ -47,15 +55,6 @@ interface Lookup {
   /** When the first of the permissions read ends (milliseconds since the epoch); null without any. */
   permittedUntil: number | null;
 }
-
-/**
- * A lookup kept for the viewer's next view of the same learner: only one that shows the record (a
- * learner with a permitted section, a viewer with no failures or lock), and only until a notified
- * change (a permission, the viewer's password or lock, the learner's details or record, the catalogue)
- * or the first of its permissions' ends. Views that end in a 404 are never served from it, so an
- * unknown ULN and one without permission still take the same query.
- */
-export type SelectLarLookup = Lookup & { permittedUntil: number };
 
 interface View {
   id: string;
@@ -93,7 +92,7 @@ export class SelectLar {
 
   /** One query whatever the ULN: the viewer, their sign-in lock, the learner and the permitted sections. */
   private async lookup(viewer: { userId: string; organisationId: string }, uln: string) {
-    const [found] = await this.db.sql.prepared<Lookup>(
+    const [found] = await this.db.sql.prepared<SelectLarLookup>(
       'select-lar-lookup',
       `SELECT u."userId", u."passwordHash", o.name AS "organisationName", k.key AS "lockKey",
               t.key IS NOT NULL AS "hasThrottle", t."lockedUntil", l.id::text AS "learnerId", l.uln, l."givenName", l."familyName", l.email,
@@ -125,7 +124,7 @@ export class SelectLar {
     const { db } = this;
     const uln = body.uln.replace(/\s+/g, '');
     const kept = `${viewer.userId}|${viewer.organisationId}|${uln}`;
-    let found: Lookup | undefined = this.lookups.get(kept);
+    let found = this.lookups.get(kept);
     if (found && (found.permittedUntil ?? 0) <= Date.now()) {
       this.lookups.drop(kept);
       found = undefined;
@@ -135,7 +134,8 @@ export class SelectLar {
     found ??= await this.lookup(viewer, uln);
     if (!found) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
 
-    const key = throttleKey('sign-in:user', found.userId);
+    // A kept lookup's key was checked against JavaScript's when it was kept (a changed User ID empties it).
+    const key = fresh ? throttleKey('sign-in:user', found.userId) : found.lockKey;
     // The lock is the sign-in lock. PostgreSQL computed its key above, which is JavaScript's for any
     // User ID that both lower-case alike (all of them in practice); otherwise it is read again.
     const throttle =
@@ -158,9 +158,7 @@ export class SelectLar {
 
     const { learnerId } = found;
     if (!learnerId || found.recordVersion === null || found.permitted.length === 0) throw NO_RECORD();
-    if (fresh && !throttle && found.lockKey === key && found.permittedUntil !== null) {
-      this.lookups.store(kept, { ...found, permittedUntil: found.permittedUntil }, generation);
-    }
+    if (fresh && !throttle && found.lockKey === key) this.lookups.store(kept, found, generation);
     const granted = ORDER.filter((s) => found.permitted.includes(s));
     const sections = granted.map((s) => SECTION_NAME[s]);
     const content = await recordSectionsJson(
