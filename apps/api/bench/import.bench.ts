@@ -123,12 +123,14 @@ function psql(url: string, command: string, input = ''): Promise<{ out: string; 
  */
 async function copyFloor(url: string, importId: string) {
   const quoted = `'${importId}'`;
+  // The learners the import created, by the ULNs its report names.
+  const created = `(SELECT data->>'uln' AS uln FROM "ImportRow" WHERE "importId" = ${quoted} AND outcome = 'CREATED')`;
   const rows: [table: string, select: string][] = [
+    ['Learner', `SELECT l.* FROM "Learner" l JOIN ${created} c ON c.uln = l.uln`],
     [
-      'Learner',
-      `SELECT l.* FROM "Learner" l JOIN "Registration" r ON r."learnerId" = l.id WHERE r."importId" = ${quoted}`,
+      'Registration',
+      `SELECT r.* FROM "Registration" r JOIN "Learner" l ON l.id = r."learnerId" JOIN ${created} c ON c.uln = l.uln`,
     ],
-    ['Registration', `SELECT * FROM "Registration" WHERE "importId" = ${quoted}`],
     ['ImportRow', `SELECT * FROM "ImportRow" WHERE "importId" = ${quoted}`],
     // Rebuilt, because the mail worker clears a message's data once it is sent.
     [
@@ -136,8 +138,7 @@ async function copyFloor(url: string, importId: string) {
       `SELECT gen_random_uuid(), 'learner-welcome:' || l.id, 'learner-welcome', l.email, 'Your LAR account',
               jsonb_build_object('givenName', l."givenName", 'uln', l.uln, 'password', 'Abcdefgh2345',
               'centreName', 'Bench College'), now()
-         FROM "Learner" l JOIN "Registration" r ON r."learnerId" = l.id
-        WHERE r."importId" = ${quoted} AND l.email IS NOT NULL`,
+         FROM "Learner" l JOIN ${created} c ON c.uln = l.uln WHERE l.email IS NOT NULL`,
     ],
   ];
   const times: number[] = [];

@@ -100,10 +100,10 @@ async function createLearners(conn: SqlConnection, learners: (Learner & { passwo
 async function register(conn: SqlConnection, learnerIds: string[], context: BatchContext) {
   if (learnerIds.length === 0) return new Set<string>();
   const rows = await conn.query<{ learnerId: string }>(
-    `INSERT INTO "Registration" ("learnerId", "centreId", "importId", "updatedAt")
-     SELECT l, $2::uuid, $3::uuid, now() FROM unnest($1::uuid[]) AS r(l)
+    `INSERT INTO "Registration" ("learnerId", "centreId", "updatedAt")
+     SELECT l, $2::uuid, now() FROM unnest($1::uuid[]) AS r(l)
      ON CONFLICT ("learnerId", "centreId") DO NOTHING RETURNING "learnerId"`,
-    [learnerIds, context.centreId, context.importId],
+    [learnerIds, context.centreId],
   );
   return new Set(rows.map((r) => r.learnerId));
 }
