@@ -117,21 +117,22 @@ function psql(url: string, command: string, input = ''): Promise<{ out: string; 
 
 /**
  * The floor of this design: COPY of exactly the rows one import wrote (its learners, their
- * registrations, its report rows and a welcome email per learner with an address) into empty tables
+ * registrations, its report parts and a welcome email per learner with an address) into empty tables
  * of the same shape (columns, defaults and indexes; no foreign keys or triggers, which COPY into the
  * real tables would also run). Returns the four COPY times.
  */
 async function copyFloor(url: string, importId: string) {
   const quoted = `'${importId}'`;
   // The learners the import created, by the ULNs its report names.
-  const created = `(SELECT data->>'uln' AS uln FROM "ImportRow" WHERE "importId" = ${quoted} AND outcome = 'CREATED')`;
+  const created = `(SELECT r->>3 AS uln FROM "ImportReportPart" p, json_array_elements(p.rows::json) r
+                     WHERE p."importId" = ${quoted} AND r->>1 = 'created')`;
   const rows: [table: string, select: string][] = [
     ['Learner', `SELECT l.* FROM "Learner" l JOIN ${created} c ON c.uln = l.uln`],
     [
       'Registration',
       `SELECT r.* FROM "Registration" r JOIN "Learner" l ON l.id = r."learnerId" JOIN ${created} c ON c.uln = l.uln`,
     ],
-    ['ImportRow', `SELECT * FROM "ImportRow" WHERE "importId" = ${quoted}`],
+    ['ImportReportPart', `SELECT * FROM "ImportReportPart" WHERE "importId" = ${quoted}`],
     // Rebuilt, because the mail worker clears a message's data once it is sent.
     [
       'OutboxMessage (id, "idempotencyKey", template, "to", subject, data, "updatedAt")',
@@ -285,7 +286,7 @@ async function main() {
       ]),
     );
     console.log(`ratio import/COPY (rows/s): ${(copyMs / importMs).toFixed(2)} (goal ≥ 0.25)`);
-    const tables = ['learners', 'registrations', 'report rows', 'welcome emails'];
+    const tables = ['learners', 'registrations', 'report parts', 'welcome emails'];
     console.log(
       `floor: COPY of the rows one import writes, into tables of the same shape: ${(floorMs / 1000).toFixed(2)} s (${tables
         .map((name, i) => `${name} ${Math.round(median(floors.map((f) => f[i] ?? 0)))} ms`)

@@ -39,26 +39,71 @@ export async function enqueueEmail<T extends TemplateName>(
 }
 
 /**
- * Records many emails of one template, rendered only when sent: for bulk mail written in a large
- * transaction (an import's welcome emails), where rendering and storing each body now would cost
- * tens of microseconds and kilobytes per message. The subject is stored now, for the outbox list.
- * Messages whose idempotency key is already recorded are skipped. Returns how many were recorded.
+ * Records many emails of one template as one outbox batch, in the caller's transaction: for bulk mail
+ * written in a large transaction (an import's welcome emails). The mail worker turns the batch into
+ * messages (`queueBatchedMail`), each rendered only when sent; the subject is worked out now, for the
+ * outbox list. Returns how many emails the batch holds.
  */
-export async function enqueueDeferredEmails<T extends TemplateName>(
+export async function enqueueBatchedEmails<T extends TemplateName>(
   sql: SqlConnection,
   template: T,
   emails: { idempotencyKey: string; to: string; data: TemplateData[T] }[],
   context: MailContext,
 ): Promise<number> {
   if (emails.length === 0) return 0;
-  const insert = deferredEmailsInsert(template, emails, context);
-  return (await sql.query<{ id: string }>(`${insert.text} RETURNING id`, insert.params)).length;
+  await sql.query(
+    `INSERT INTO "OutboxBatch" (id, template, emails) VALUES (gen_random_uuid(), $1, $2)`,
+    [template, JSON.stringify(deferredEmails(template, emails, context))],
+  );
+  return emails.length;
+}
+
+/** Below this many waiting messages, the mail worker queues the next outbox batch. */
+export const BATCHED_MAIL_QUEUED_BELOW = 1_000;
+
+/**
+ * Turns the oldest outbox batch into outbox messages, in one statement (so a batch is queued whole or
+ * not at all, and never twice: a message whose idempotency key is already recorded is skipped), unless
+ * `BATCHED_MAIL_QUEUED_BELOW` messages or more are waiting already. Returns whether a batch was taken.
+ */
+export async function queueBatchedMail(sql: SqlConnection): Promise<boolean> {
+  const [result] = await sql.query<{ taken: number }>(
+    `WITH batch AS (
+       DELETE FROM "OutboxBatch" WHERE id = (
+         SELECT id FROM "OutboxBatch"
+          WHERE (SELECT count(*) FROM (SELECT 1 FROM "OutboxMessage" WHERE status = 'PENDING' LIMIT $1) w) < $1
+          ORDER BY "createdAt", id LIMIT 1 FOR UPDATE SKIP LOCKED)
+       RETURNING template, emails),
+     queued AS (
+       INSERT INTO "OutboxMessage" (id, "idempotencyKey", template, "to", subject, data, "updatedAt")
+       SELECT gen_random_uuid(), e.k, b.template, e.t, e.s, e.d, now()
+         FROM batch b, jsonb_to_recordset(b.emails::jsonb) AS e(k text, t text, s text, d jsonb)
+       ON CONFLICT ("idempotencyKey") DO NOTHING)
+     SELECT count(*)::int AS taken FROM batch`,
+    [BATCHED_MAIL_QUEUED_BELOW],
+  );
+  return (result?.taken ?? 0) > 0;
+}
+
+/** Emails of one template as stored for rendering when sent: key, recipient, subject and data. */
+function deferredEmails<T extends TemplateName>(
+  template: T,
+  emails: { idempotencyKey: string; to: string; data: TemplateData[T] }[],
+  context: MailContext,
+) {
+  return emails.map((e) => ({
+    k: e.idempotencyKey,
+    t: e.to,
+    s: renderSubject(template, e.data, context),
+    d: e.data,
+  }));
 }
 
 /**
- * The statement `enqueueDeferredEmails` runs, with its parameters numbered from `first`, for a caller
- * that records the emails in the same statement as the change they are about (after a data-modifying
- * `WITH`), which is atomic without a transaction's extra round trips.
+ * A statement recording emails of one template, each rendered only when sent (the subject is stored
+ * now, for the outbox list), with its parameters numbered from `first`: for a caller that records the
+ * emails in the same statement as the change they are about (after a data-modifying `WITH`), which is
+ * atomic without a transaction's extra round trips.
  */
 export function deferredEmailsInsert<T extends TemplateName>(
   template: T,
@@ -72,17 +117,7 @@ export function deferredEmailsInsert<T extends TemplateName>(
      SELECT gen_random_uuid(), k, $${first}, t, s, d, now()
        FROM jsonb_to_recordset($${first + 1}::jsonb) AS e(k text, t text, s text, d jsonb)
      ON CONFLICT ("idempotencyKey") DO NOTHING`,
-    params: [
-      template,
-      JSON.stringify(
-        emails.map((e) => ({
-          k: e.idempotencyKey,
-          t: e.to,
-          s: renderSubject(template, e.data, context),
-          d: e.data,
-        })),
-      ),
-    ],
+    params: [template, JSON.stringify(deferredEmails(template, emails, context))],
   };
 }
 

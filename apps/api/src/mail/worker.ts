@@ -2,7 +2,7 @@ import type { SqlClient } from '../db/sql-client';
 import { backoffMs } from '../lib/backoff';
 import { isEmailAddress } from '../lib/email-address';
 import { type PollLoop, startPollLoop } from '../lib/poll-loop';
-import { messageBody, messageIdFor } from './outbox';
+import { messageBody, messageIdFor, queueBatchedMail } from './outbox';
 import { REDACTED_BODY, sensitiveTemplates } from './templates';
 import type { MailTransport } from './transport';
 
@@ -139,12 +139,17 @@ function isPermanentSmtpError(error: unknown): boolean {
   return typeof code === 'number' && code >= 500 && code < 600 && code !== 554;
 }
 
-/** One pass: claim a batch and send it. Returns how many messages it handled. */
+/**
+ * One pass: claim a batch and send it. When fewer are due than a batch holds, the next outbox batch
+ * (bulk mail) is queued first, for the next pass. Returns how many messages it handled, plus one for
+ * a queued batch (so the loop goes on without sleeping).
+ */
 export async function deliverDueMail(options: MailWorkerOptions): Promise<number> {
   const claimed = await claimDueMessages(options.sql, options);
+  const queued = claimed.length < (options.batchSize ?? 20) && (await queueBatchedMail(options.sql));
   const outcomes = await Promise.all(claimed.map((message) => attemptSend(message, options)));
   await recordOutcomes(claimed, outcomes, options);
-  return claimed.length;
+  return claimed.length + (queued ? 1 : 0);
 }
 
 export function startMailWorker(options: MailWorkerOptions): PollLoop {

@@ -1,8 +1,11 @@
 import { randomInt } from 'node:crypto';
 import { generateUln } from '@lar/shared/identifiers';
 import type { FastifyInstance } from 'fastify';
+import type { SqlConnection } from '../../src/db/sql-client';
+import type { PrismaClient } from '../../src/generated/prisma/client';
 import { type JobDependencies, jobHandlers } from '../../src/jobs/handlers';
 import { runOneJob } from '../../src/jobs/worker';
+import { queueBatchedMail } from '../../src/mail/outbox';
 
 /** A valid ULN no other test is likely to use. */
 export const freshUln = () => generateUln(randomInt(2 ** 31)) ?? '';
@@ -68,4 +71,18 @@ export async function runJobs(app: FastifyInstance, importOptions: JobDependenci
   let ran = 0;
   while ((await runOneJob({ sql: app.db.sql, handlers, backoff: () => 0 }, 'test')) === 1) ran++;
   return ran;
+}
+
+/** How many rows of an import's report are stored, as its report parts count them. */
+export async function reportRowsStored(prisma: PrismaClient, importId: string): Promise<number> {
+  const { _sum: sum } = await prisma.importReportPart.aggregate({
+    where: { importId },
+    _sum: { created: true, registered: true, alreadyRegistered: true, rejected: true },
+  });
+  return (sum.created ?? 0) + (sum.registered ?? 0) + (sum.alreadyRegistered ?? 0) + (sum.rejected ?? 0);
+}
+
+/** Queues the outbox batches (an import's welcome emails) as outbox messages, as the mail worker does. */
+export async function queueBatches(sql: SqlConnection): Promise<void> {
+  while (await queueBatchedMail(sql));
 }

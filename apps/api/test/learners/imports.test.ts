@@ -4,7 +4,15 @@ import { messageBody } from '../../src/mail/outbox';
 import { buildTestApp } from '../helpers/app';
 import { cookiesFrom, signInAs } from '../helpers/auth';
 import { onPostgres } from '../helpers/database';
-import { badCheckDigit, freshUln, learnersCsv, runJobs, upload } from '../helpers/learners';
+import {
+  badCheckDigit,
+  freshUln,
+  learnersCsv,
+  queueBatches,
+  reportRowsStored,
+  runJobs,
+  upload,
+} from '../helpers/learners';
 
 let t: Awaited<ReturnType<typeof buildTestApp>>;
 let centre: Awaited<ReturnType<typeof signInAs>>;
@@ -104,6 +112,7 @@ describe('uploading learners', () => {
 
     // One welcome email, to the learner with an address; its password signs in (and must be changed).
     const ada = learners.find((l) => l.uln === a);
+    await queueBatches(t.app.db.sql);
     const welcome = await prisma.outboxMessage.findMany({
       where: { template: 'learner-welcome', to: { contains: a } },
     });
@@ -144,6 +153,7 @@ describe('uploading learners', () => {
     const counts = async () => ({
       learners: await t.database.prisma.learner.count(),
       mail: await t.database.prisma.outboxMessage.count(),
+      batchedMail: await t.database.prisma.outboxBatch.count(),
       imports: await t.database.prisma.import.count(),
       jobs: await t.database.prisma.job.count(),
     });
@@ -201,6 +211,7 @@ describe('uploading learners', () => {
     expect(regs.map((r) => r.learner.uln)).toEqual([same]);
     // No new password and no welcome email for a learner who already had a LAR.
     expect(regs[0]?.learner.passwordHash).toBeNull();
+    await queueBatches(t.app.db.sql);
     expect(await prisma.outboxMessage.count({ where: { to: 'z@example.org' } })).toBe(0);
   });
 
@@ -264,6 +275,7 @@ describe('uploading learners', () => {
       counts: { created: 7, rejected: 0 },
     });
     expect((await report(importId)).map((r) => r.row)).toEqual([2, 3, 4, 5, 6, 7, 8]);
+    await queueBatches(t.app.db.sql);
     for (const uln of ulns) {
       const learner = await prisma.learner.findUniqueOrThrow({ where: { uln } });
       expect(
@@ -308,7 +320,7 @@ describe('batches written at once (on PostgreSQL, two at a time)', () => {
       // Rows 1–3 committed; rows 4–6 failed; row 7's batch, written meanwhile, rolled back with them.
       expect(await processedRows(importId)).toBe(3);
       expect(reported).toEqual([3]);
-      expect(await prisma.importRow.count({ where: { importId } })).toBe(3);
+      expect(await reportRowsStored(prisma, importId)).toBe(3);
       expect(await prisma.learner.count({ where: { uln: { in: ulns.slice(3) } } })).toBe(0);
     } finally {
       await sql.exec('DROP TRIGGER test_refuse_uln ON "Learner"; DROP FUNCTION test_refuse_uln();');
@@ -486,6 +498,79 @@ describe('the report as CSV', () => {
     expect(lines[1]).toContain(code);
     expect(lines[2]).toMatch(new RegExp(`^3,${b},'@SUM\\(A1\\),Smith,tomorrow,,rejected,.*DateOfBirth`));
     expect(lines).toHaveLength(4);
+  });
+});
+
+describe('the report, stored a part per batch', () => {
+  it('pages through every outcome across parts, and the CSV holds every row in order', async () => {
+    const known = freshUln();
+    await uploadAndProcess(learnersCsv([{ uln: known }]));
+    const elsewhere = freshUln();
+    await seedLearner(t.database.prisma, {
+      uln: elsewhere,
+      givenName: 'Ann',
+      familyName: 'Smith',
+      dateOfBirth: '2001-02-03',
+    });
+    const fresh = Array.from({ length: 5 }, freshUln);
+    const rows = [
+      { uln: fresh[0] ?? '', email: `p0.${fresh[0]}@example.org` },
+      { uln: badCheckDigit(freshUln()) },
+      { uln: known },
+      { uln: fresh[1] ?? '' },
+      { uln: elsewhere },
+      { uln: fresh[2] ?? '', dateOfBirth: 'tomorrow' },
+      { uln: fresh[3] ?? '' },
+      { uln: freshUln(), givenName: '' },
+      { uln: fresh[4] ?? '', email: `p4.${fresh[4]}@example.org` },
+    ];
+    const id = await uploadAndProcess(learnersCsv(rows), 'parts.csv', { batchSize: 2 });
+    expect(await t.database.prisma.importReportPart.count({ where: { importId: id } })).toBe(5);
+
+    type Row = Awaited<ReturnType<typeof report>>[number];
+    const pages = async (query: string, pageSize: number) => {
+      const all: Row[] = [];
+      let total = -1;
+      for (let page = 1; page < 20; page++) {
+        const res = await get(
+          `/api/v1/learners/imports/${id}/report?pageSize=${pageSize}&page=${page}${query}`,
+        );
+        expect(res.statusCode).toBe(200);
+        const body = res.json() as { items: Row[]; total: number };
+        total = body.total;
+        if (body.items.length === 0) break;
+        all.push(...body.items);
+      }
+      expect(all).toHaveLength(total);
+      return all;
+    };
+    const whole = await pages('', 3);
+    expect(whole.map((r) => r.row)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(whole.map((r) => r.outcome)).toEqual([
+      'created',
+      'rejected',
+      'alreadyRegistered',
+      'created',
+      'registered',
+      'rejected',
+      'created',
+      'rejected',
+      'created',
+    ]);
+    for (const outcome of ['created', 'registered', 'alreadyRegistered', 'rejected']) {
+      expect(await pages(`&outcome=${outcome}`, 2)).toEqual(whole.filter((r) => r.outcome === outcome));
+    }
+    // Each created learner without an email has its own code, in its own part, opened for the centre.
+    const codes = whole.filter((r) => r.activationCode).map((r) => [r.row, r.activationCode]);
+    expect(codes.map(([row]) => row)).toEqual([5, 8]);
+    expect(new Set(codes.map(([, code]) => code)).size).toBe(2);
+    for (const row of whole.filter((r) => r.activationCode)) {
+      expect(row.message).toContain(row.activationCode);
+    }
+
+    const csv = (await get(`/api/v1/learners/imports/${id}/report.csv`)).body.split('\r\n');
+    expect(csv.slice(1, -1).map((line) => Number(line.split(',')[0]))).toEqual(whole.map((r) => r.row));
+    for (const [row, code] of codes) expect(csv[Number(row) - 1]).toContain(code);
   });
 });
 

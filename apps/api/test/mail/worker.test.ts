@@ -1,6 +1,6 @@
 import { databaseFrom } from '../../src/db/database';
 import { createPool } from '../../src/db/sql-client';
-import { enqueueDeferredEmails, enqueueEmail, messageIdFor } from '../../src/mail/outbox';
+import { enqueueBatchedEmails, enqueueEmail, messageIdFor, queueBatchedMail } from '../../src/mail/outbox';
 import { renderEmail } from '../../src/mail/templates';
 import { samples } from '../../src/mail/templates/samples';
 import { createMailTransport, type MailTransport } from '../../src/mail/transport';
@@ -69,42 +69,74 @@ describe('the mail outbox and worker', () => {
     expect(row.html).not.toContain(samples['learner-welcome'].password);
   });
 
-  it('renders at sending a message recorded with its data only, exactly as one rendered at once', async () => {
+  it('sends each email of an outbox batch, rendered at sending exactly as one rendered at once', async () => {
     const data = samples['learner-welcome'];
+    const emails = [1, 2, 3].map((n) => ({
+      idempotencyKey: `batched:${n}`,
+      to: `d${n}@example.org`,
+      data: { ...data, uln: `${n}`.repeat(10) },
+    }));
     const recorded = await db.sql.transaction((conn) =>
-      enqueueDeferredEmails(
-        conn,
-        'learner-welcome',
-        [{ idempotencyKey: 'deferred:1', to: 'd@example.org', data }],
-        context,
-      ),
+      enqueueBatchedEmails(conn, 'learner-welcome', emails, context),
     );
-    expect(recorded).toBe(1);
-    const stored = await db.prisma.outboxMessage.findFirstOrThrow();
-    const now = renderEmail('learner-welcome', data, context);
-    expect(stored).toMatchObject({ subject: now.subject, text: null, html: null, data });
+    expect(recorded).toBe(3);
+    expect(await db.prisma.outboxMessage.count()).toBe(0);
+    expect(await db.prisma.outboxBatch.count()).toBe(1);
+    const now = renderEmail('learner-welcome', emails[1]?.data ?? data, context);
     const worker = startMailWorker(options());
     try {
-      const [mail] = await smtp.waitFor(1);
-      expect(mail?.subject).toBe(now.subject);
-      expect(mail?.text?.trim()).toBe(now.text.trim());
-      expect(mail?.text).toContain(data.password);
+      const mails = await smtp.waitFor(3);
+      const second = mails.find((m) => m.to && 'text' in m.to && m.to.text === 'd2@example.org');
+      expect(second?.subject).toBe(now.subject);
+      expect(second?.text?.trim()).toBe(now.text.trim());
+      expect(second?.text).toContain(data.password);
     } finally {
       await worker.stop();
     }
-    // Sent: the data carrying the password goes with the body.
-    const sent = await db.prisma.outboxMessage.findFirstOrThrow();
-    expect(sent).toMatchObject({ status: 'SENT', data: null });
-    expect(sent.text).not.toContain(data.password);
-    // The same key again records nothing.
-    expect(
-      await enqueueDeferredEmails(
+    // Queued, then sent: the batch is gone, and the data carrying the password goes with each body.
+    expect(await db.prisma.outboxBatch.count()).toBe(0);
+    const sent = await db.prisma.outboxMessage.findMany({ orderBy: { idempotencyKey: 'asc' } });
+    expect(sent.map((m) => [m.idempotencyKey, m.to, m.subject, m.status, m.data])).toEqual(
+      emails.map((e) => [e.idempotencyKey, e.to, now.subject, 'SENT', null]),
+    );
+    expect(sent[0]?.text).not.toContain(data.password);
+    // A batch holding a key already recorded queues only the others.
+    const fourth = { idempotencyKey: 'batched:4', to: 'd4@example.org', data };
+    await enqueueBatchedEmails(db.sql, 'learner-welcome', [...emails, fourth], context);
+    expect(await queueBatchedMail(db.sql)).toBe(true);
+    expect(await db.prisma.outboxMessage.count()).toBe(4);
+    expect(await queueBatchedMail(db.sql)).toBe(false);
+  });
+
+  it('queues batched mail only while fewer than 1,000 messages wait, so single emails go first', async () => {
+    const email = (n: number) => ({
+      idempotencyKey: `many:${n}`,
+      to: `m${n}@example.org`,
+      data: samples['learner-welcome'],
+    });
+    for (let first = 0; first < 1_500; first += 500) {
+      await enqueueBatchedEmails(
         db.sql,
         'learner-welcome',
-        [{ idempotencyKey: 'deferred:1', to: 'd@example.org', data }],
+        Array.from({ length: 500 }, (_, i) => email(first + i)),
         context,
-      ),
-    ).toBe(0);
+      );
+    }
+    expect(await queueBatchedMail(db.sql)).toBe(true);
+    expect(await queueBatchedMail(db.sql)).toBe(true);
+    // 1,000 waiting: the third batch waits for them to drain.
+    expect(await queueBatchedMail(db.sql)).toBe(false);
+    expect(await db.prisma.outboxMessage.count()).toBe(1_000);
+    // The first batch's messages were queued first.
+    const [oldest] = await claimDueMessages(db.sql, { batchSize: 1 });
+    expect(Number(oldest?.idempotencyKey.split(':')[1])).toBeLessThan(500);
+    await db.sql.query(
+      `UPDATE "OutboxMessage" SET status = 'SENT' WHERE "idempotencyKey" = ANY($1::text[])`,
+      [Array.from({ length: 500 }, (_, i) => `many:${i}`)],
+    );
+    expect(await queueBatchedMail(db.sql)).toBe(true);
+    expect(await db.prisma.outboxBatch.count()).toBe(0);
+    expect(await db.prisma.outboxMessage.count({ where: { status: 'PENDING' } })).toBe(1_000);
   });
 
   it('records one message per event however often the enqueueing code runs', async () => {

@@ -8,6 +8,7 @@ import { rejectedRowsShown } from '../../mail/templates/import-report';
 import type { LearnerRow } from '../csv/read-learners';
 import { duplicateErrors, type RepeatedUlns, readLearnersCsv, withDuplicates } from '../csv/read-learners';
 import { emptyCounts } from './outcomes';
+import { reportRows } from './report-parts';
 import { BATCH_LOCK_TIMEOUT_MS, storeBatch } from './store-batch';
 
 export const LEARNERS_IMPORT_QUEUE = 'learners-import';
@@ -143,6 +144,15 @@ async function findDuplicates(content: Buffer, today: Date) {
 /** Marks the import done, drops the stored file and emails the report to the uploader, in one transaction. */
 async function completeImport(options: ImportProcessingOptions, importId: string, counts: ImportCounts) {
   const { prisma } = options.db;
+  // The first rejected rows, for the email: read before the transaction (on PGlite a query outside a
+  // transaction waits for it to end); the batches committed them.
+  const { rows: rejected } = await reportRows(options.db, {
+    importId,
+    outcome: 'rejected',
+    offset: 0,
+    limit: rejectedRowsShown,
+    open: sealer(options.jwtSecret).open,
+  });
   await prisma.$transaction(async (tx) => {
     const done = await tx.import.update({
       where: { id: importId },
@@ -158,12 +168,6 @@ async function completeImport(options: ImportProcessingOptions, importId: string
       select: { name: true },
     });
     if (!uploadedBy) return;
-    const rejected = await tx.importRow.findMany({
-      where: { importId, outcome: 'REJECTED' },
-      orderBy: { rowNumber: 'asc' },
-      take: rejectedRowsShown,
-      select: { rowNumber: true, message: true },
-    });
     await enqueueEmail(
       tx,
       {
@@ -178,7 +182,7 @@ async function completeImport(options: ImportProcessingOptions, importId: string
           uploadedAt: done.createdAt,
           counts,
           createdWithoutEmail: counts.createdWithoutEmail,
-          rejectedRows: rejected.map((r) => ({ row: r.rowNumber, reason: r.message ?? '' })),
+          rejectedRows: rejected.map((r) => ({ row: r.row, reason: r.message })),
         },
       },
       { publicUrl: options.publicUrl },

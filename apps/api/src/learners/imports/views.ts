@@ -2,31 +2,16 @@ import type {
   ImportCounts,
   ImportReportPage,
   ImportReportQuery,
-  ImportReportRow,
-  ImportRowOutcome,
   LearnerImport,
   LearnerImportsPage,
 } from '@lar/shared/api';
 import { csvLine } from '../../csv/write';
 import type { Database } from '../../db/database';
-import type { Prisma, ImportRowOutcome as StoredOutcome } from '../../generated/prisma/client';
+import type { Prisma } from '../../generated/prisma/client';
 import { AppError } from '../../lib/errors';
 import { REPORT_HEADER, reportCsvLine } from '../csv/write-report';
-import { activationMessage, emptyCounts } from './outcomes';
-
-const OUTCOME_NAMES: Record<StoredOutcome, ImportRowOutcome> = {
-  CREATED: 'created',
-  REGISTERED: 'registered',
-  ALREADY_REGISTERED: 'alreadyRegistered',
-  RECORDED: 'created',
-  REJECTED: 'rejected',
-};
-const STORED_OUTCOMES: Record<ImportRowOutcome, StoredOutcome> = {
-  created: 'CREATED',
-  registered: 'REGISTERED',
-  alreadyRegistered: 'ALREADY_REGISTERED',
-  rejected: 'REJECTED',
-};
+import { emptyCounts } from './outcomes';
+import { allReportRows, reportRows } from './report-parts';
 
 type ImportWithUploader = Prisma.ImportGetPayload<{
   omit: { content: true };
@@ -82,38 +67,6 @@ export async function centreImports(
   return { items: rows.map(importView), total, ...paging };
 }
 
-type StoredRow = {
-  rowNumber: number;
-  outcome: StoredOutcome;
-  message: string | null;
-  data: Prisma.JsonValue;
-  activationCode: string | null;
-};
-
-function reportRow(row: StoredRow, open: (sealed: string) => string): ImportReportRow {
-  const data = (row.data ?? {}) as Record<string, string | null>;
-  const activationCode = row.activationCode ? open(row.activationCode) : null;
-  return {
-    row: row.rowNumber,
-    uln: data.uln ?? '',
-    givenName: data.givenName ?? '',
-    familyName: data.familyName ?? '',
-    dateOfBirth: data.dateOfBirth ?? '',
-    email: data.email || null,
-    outcome: OUTCOME_NAMES[row.outcome],
-    message: activationCode ? activationMessage(activationCode) : (row.message ?? ''),
-    activationCode,
-  };
-}
-
-const rowSelect = {
-  rowNumber: true,
-  outcome: true,
-  message: true,
-  data: true,
-  activationCode: true,
-} as const;
-
 /** One page of an import's report, in file order, optionally of one outcome. */
 export async function importReport(
   db: Database,
@@ -121,48 +74,24 @@ export async function importReport(
 ): Promise<ImportReportPage> {
   const { query } = input;
   await centreImport(db, input.centreId, input.importId);
-  const where = {
+  const { rows, total } = await reportRows(db, {
     importId: input.importId,
-    ...(query.outcome ? { outcome: STORED_OUTCOMES[query.outcome] } : {}),
-  };
-  const [rows, total] = await Promise.all([
-    db.prisma.importRow.findMany({
-      where,
-      orderBy: { rowNumber: 'asc' },
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-      select: rowSelect,
-    }),
-    db.prisma.importRow.count({ where }),
-  ]);
-  return {
-    items: rows.map((r) => reportRow(r, input.open)),
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
-  };
+    outcome: query.outcome,
+    offset: (query.page - 1) * query.pageSize,
+    limit: query.pageSize,
+    open: input.open,
+  });
+  return { items: rows, total, page: query.page, pageSize: query.pageSize };
 }
 
 /**
- * The whole report as CSV lines, read 5,000 rows at a time by row number, so a 100,000-row report
- * streams in constant memory. Cells are formula-safe (write-report).
+ * The whole report as CSV lines, read a few parts (of up to 1,000 rows) at a time, so a 100,000-row
+ * report streams in constant memory. Cells are formula-safe (write-report).
  */
 export async function* importReportCsv(
   db: Database,
   input: { importId: string; open: (sealed: string) => string },
 ): AsyncGenerator<string> {
   yield csvLine([...REPORT_HEADER]);
-  let after = 0;
-  for (;;) {
-    const rows = await db.prisma.importRow.findMany({
-      where: { importId: input.importId, rowNumber: { gt: after } },
-      orderBy: { rowNumber: 'asc' },
-      take: 5_000,
-      select: rowSelect,
-    });
-    yield rows.map((r) => reportCsvLine(reportRow(r, input.open))).join('');
-    const last = rows.at(-1);
-    if (!last || rows.length < 5_000) return;
-    after = last.rowNumber;
-  }
+  for await (const rows of allReportRows(db, input)) yield rows.map(reportCsvLine).join('');
 }
