@@ -1,8 +1,8 @@
 /** Shared Jest settings: TypeScript through SWC (types are checked by `pnpm lint`, not by Jest). */
 const path = require('node:path');
 
-/** ESM-only dependencies that CommonJS packages require() (Node 20.19 can; Jest cannot). */
-const esmOnly = ['content-disposition', 'cookie'];
+/** ESM-only dependencies that CommonJS packages (and our code, compiled to CommonJS) require(): Node 20.19 can, Jest cannot. */
+const esmOnly = ['content-disposition', 'cookie', 'uuid'];
 const esmPattern = esmOnly.flatMap((name) => [`\\.pnpm/${name}@`, `${name}/`]).join('|');
 
 /**

@@ -51,10 +51,10 @@ export async function enqueueBatchedEmails<T extends TemplateName>(
   context: MailContext,
 ): Promise<number> {
   if (emails.length === 0) return 0;
-  await sql.query(
-    `INSERT INTO "OutboxBatch" (id, template, emails) VALUES (gen_random_uuid(), $1, $2)`,
-    [template, JSON.stringify(deferredEmails(template, emails, context))],
-  );
+  await sql.query(`INSERT INTO "OutboxBatch" (id, template, emails) VALUES (gen_random_uuid(), $1, $2)`, [
+    template,
+    JSON.stringify(deferredEmails(template, emails, context)),
+  ]);
   return emails.length;
 }
 

@@ -76,6 +76,7 @@ export function learnersImportHandler(options: ImportProcessingOptions): JobHand
         ...(found.summary as Partial<ImportCounts> | null),
       });
       const inFlight: Promise<unknown>[] = [];
+      const expectNew = { value: true };
       const flush = async () => {
         const rows = batch;
         batch = [];
@@ -92,6 +93,7 @@ export function learnersImportHandler(options: ImportProcessingOptions): JobHand
               processedBefore,
               counts: previous,
               lockTimeoutMs: options.lockTimeoutMs ?? BATCH_LOCK_TIMEOUT_MS,
+              expectNew,
               mail: { publicUrl: options.publicUrl },
               seal,
             }),

@@ -1,4 +1,5 @@
 import type { ImportCounts, ImportReportRow } from '@lar/shared/api';
+import { v7 as uuidv7 } from 'uuid';
 import type { SqlConnection } from '../../db/sql-client';
 import { hashFirstPassword } from '../../lib/password';
 import { firstPasswords } from '../../lib/secrets';
@@ -22,6 +23,11 @@ export interface BatchContext {
   counts: Promise<ImportCounts>;
   /** How long the batch waits for a row another transaction holds before it fails. */
   lockTimeoutMs: number;
+  /**
+   * Whether the batch's learners are likely all new to LAR (so far in this import they were), which
+   * it then tries first; a batch that finds otherwise sets it to false for the batches after it.
+   */
+  expectNew: { value: boolean };
   mail: MailContext;
   /** Encrypts the activation codes kept in the report. */
   seal(plain: string): string;
@@ -62,27 +68,62 @@ async function findLearners(conn: SqlConnection, ulns: string[]): Promise<Map<st
   return new Map(rows.map((r) => [r.uln, r]));
 }
 
+interface NewLearner {
+  id: string;
+  learner: Learner;
+  passwordHash: string;
+}
+
+/** The learners' columns, one array each, for `unnest`. */
+const learnerColumns = (learners: NewLearner[]) => [
+  learners.map((l) => l.id),
+  learners.map((l) => l.learner.uln),
+  learners.map((l) => l.learner.givenName),
+  learners.map((l) => l.learner.familyName),
+  learners.map((l) => l.learner.dateOfBirth),
+  learners.map((l) => l.learner.email),
+  learners.map((l) => l.passwordHash),
+];
+
+const INSERT_LEARNERS = `INSERT INTO "Learner" (id, uln, "givenName", "familyName", "dateOfBirth", email, "passwordHash",
+                            "mustChangePassword", "updatedAt")
+     SELECT i, u, g, f, d, NULLIF(e, ''), p, true, now()
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::date[], $6::text[], $7::text[])
+         AS l(i, u, g, f, d, e, p)`;
+
+/**
+ * The quick way to store a batch whose learners are all new to LAR (as in a first upload): the learners
+ * and their registrations with the centre in one statement, with no conflict handling, which costs
+ * the database about half as much as the careful way. It runs in a savepoint: a ULN already on LAR
+ * (or created by another import meanwhile) fails it, and the batch is then stored the careful way.
+ * Returns whether it stored them.
+ */
+async function createAllNew(conn: SqlConnection, learners: NewLearner[], centreId: string) {
+  await conn.query('SAVEPOINT all_new');
+  try {
+    await conn.query(
+      `WITH created AS (${INSERT_LEARNERS})
+       INSERT INTO "Registration" ("learnerId", "centreId", "updatedAt")
+       SELECT unnest($1::uuid[]), $8::uuid, now()`,
+      [...learnerColumns(learners), centreId],
+    );
+    await conn.query('RELEASE SAVEPOINT all_new');
+    return true;
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== UNIQUE_VIOLATION) throw error;
+    await conn.query('ROLLBACK TO SAVEPOINT all_new');
+    return false;
+  }
+}
+
+const UNIQUE_VIOLATION = '23505';
+
 /** Creates the learners not on LAR yet; returns those created (another import may win a race for a ULN). */
-async function createLearners(conn: SqlConnection, learners: (Learner & { passwordHash: string })[]) {
+async function createLearners(conn: SqlConnection, learners: NewLearner[]) {
   if (learners.length === 0) return new Map<string, string>();
   const rows = await conn.query<{ id: string; uln: string }>(
-    `INSERT INTO "Learner" (id, uln, "givenName", "familyName", "dateOfBirth", email, "passwordHash",
-                            "mustChangePassword", "updatedAt")
-     SELECT gen_random_uuid(), u, g, f, d, NULLIF(e, ''), p, true, now()
-       FROM jsonb_to_recordset($1::jsonb) AS l(u text, g text, f text, d date, e text, p text)
-     ON CONFLICT (uln) DO NOTHING RETURNING id, uln`,
-    [
-      JSON.stringify(
-        learners.map((l) => ({
-          u: l.uln,
-          g: l.givenName,
-          f: l.familyName,
-          d: l.dateOfBirth,
-          e: l.email,
-          p: l.passwordHash,
-        })),
-      ),
-    ],
+    `${INSERT_LEARNERS} ON CONFLICT (uln) DO NOTHING RETURNING id, uln`,
+    learnerColumns(learners),
   );
   return new Map(rows.map((r) => [r.uln, r.id]));
 }
@@ -137,42 +178,54 @@ export async function storeBatch(
   // with a ULN in common could then wait on each other through a wait the database cannot see.
   // Its lock waits are bounded instead: the batch fails, and the job's next attempt resumes.
   await conn.query(`SET LOCAL lock_timeout = '${Math.round(context.lockTimeoutMs)}ms'`);
-  const existing = await findLearners(
-    conn,
-    valid.map((v) => v.learner.uln),
-  );
-  const fresh = valid.filter((v) => !existing.has(v.learner.uln));
-  const drawn = firstPasswords(fresh.length);
-  const passwords = new Map(fresh.map((v, i) => [v.learner.uln, drawn[i] ?? '']));
-  const created = await createLearners(
-    conn,
-    fresh.map((v) => ({ ...v.learner, passwordHash: hashFirstPassword(passwords.get(v.learner.uln) ?? '') })),
-  );
-  // A ULN another import created a moment ago is an existing learner after all.
-  const raced = fresh.filter((v) => !created.has(v.learner.uln)).map((v) => v.learner.uln);
-  for (const [uln, learner] of await findLearners(conn, raced)) existing.set(uln, learner);
+  const drawn = firstPasswords(valid.length);
+  const passwords = new Map(valid.map((v, i) => [v.learner.uln, drawn[i] ?? '']));
+  const fresh = (candidates: typeof valid): NewLearner[] =>
+    candidates.map((v) => ({
+      // Time-ordered ids: each table's primary key grows at its end instead of anywhere in it.
+      id: uuidv7(),
+      learner: v.learner,
+      passwordHash: hashFirstPassword(passwords.get(v.learner.uln) ?? ''),
+    }));
 
-  const toRegister: string[] = [];
-  for (const { row, learner } of valid) {
-    const createdId = created.get(learner.uln);
-    if (createdId) {
-      toRegister.push(createdId);
-      continue;
+  let created = new Map<string, string>();
+  let existing = new Map<string, ExistingLearner>();
+  let registered = new Set<string>();
+  const allNew = context.expectNew.value && valid.length > 0 ? fresh(valid) : undefined;
+  if (allNew && (await createAllNew(conn, allNew, context.centreId))) {
+    created = new Map(allNew.map((l) => [l.learner.uln, l.id]));
+    registered = new Set(created.values());
+  } else {
+    // Some learners are on LAR already: the rest of this import is stored the careful way.
+    if (allNew) context.expectNew.value = false;
+    existing = await findLearners(
+      conn,
+      valid.map((v) => v.learner.uln),
+    );
+    created = await createLearners(conn, fresh(valid.filter((v) => !existing.has(v.learner.uln))));
+    // A ULN another import created a moment ago is an existing learner after all.
+    const raced = valid.filter((v) => !existing.has(v.learner.uln) && !created.has(v.learner.uln));
+    const racedUlns = raced.map((v) => v.learner.uln);
+    for (const [uln, learner] of await findLearners(conn, racedUlns)) existing.set(uln, learner);
+
+    const toRegister: string[] = [...created.values()];
+    for (const { row, learner } of valid) {
+      if (created.has(learner.uln)) continue;
+      const found = existing.get(learner.uln);
+      const mismatch = found ? mismatchedFields(found, learner) : ['ULN'];
+      if (found && mismatch.length === 0) toRegister.push(found.id);
+      else {
+        stored.set(row.rowNumber, {
+          row: row.rowNumber,
+          outcome: 'rejected',
+          message: describeMismatch(learner.uln, mismatch),
+          ...cells(learner),
+          activationCode: null,
+        });
+      }
     }
-    const found = existing.get(learner.uln);
-    const mismatch = found ? mismatchedFields(found, learner) : ['ULN'];
-    if (found && mismatch.length === 0) toRegister.push(found.id);
-    else {
-      stored.set(row.rowNumber, {
-        row: row.rowNumber,
-        outcome: 'rejected',
-        message: describeMismatch(learner.uln, mismatch),
-        ...cells(learner),
-        activationCode: null,
-      });
-    }
+    registered = await register(conn, toRegister, context);
   }
-  const registered = await register(conn, toRegister, context);
 
   const welcome: {
     idempotencyKey: string;
