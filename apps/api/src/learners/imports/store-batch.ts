@@ -1,6 +1,6 @@
 import type { ImportCounts, ImportReportRow } from '@lar/shared/api';
-import { v7 as uuidv7 } from 'uuid';
 import type { SqlConnection } from '../../db/sql-client';
+import { timeOrderedIds } from '../../lib/ids';
 import { hashFirstPassword } from '../../lib/password';
 import { firstPasswords } from '../../lib/secrets';
 import { enqueueBatchedEmails } from '../../mail/outbox';
@@ -74,22 +74,24 @@ interface NewLearner {
   passwordHash: string;
 }
 
-/** The learners' columns, one array each, for `unnest`. */
-const learnerColumns = (learners: NewLearner[]) => [
-  learners.map((l) => l.id),
-  learners.map((l) => l.learner.uln),
-  learners.map((l) => l.learner.givenName),
-  learners.map((l) => l.learner.familyName),
-  learners.map((l) => l.learner.dateOfBirth),
-  learners.map((l) => l.learner.email),
-  learners.map((l) => l.passwordHash),
-];
+/** The learners as one JSON document: cheaper to send than one array parameter per column (measured). */
+const learnersJson = (learners: NewLearner[]) =>
+  JSON.stringify(
+    learners.map(({ id, learner, passwordHash }) => ({
+      i: id,
+      u: learner.uln,
+      g: learner.givenName,
+      f: learner.familyName,
+      d: learner.dateOfBirth,
+      e: learner.email,
+      p: passwordHash,
+    })),
+  );
 
 const INSERT_LEARNERS = `INSERT INTO "Learner" (id, uln, "givenName", "familyName", "dateOfBirth", email, "passwordHash",
                             "mustChangePassword", "updatedAt")
      SELECT i, u, g, f, d, NULLIF(e, ''), p, true, now()
-       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::date[], $6::text[], $7::text[])
-         AS l(i, u, g, f, d, e, p)`;
+       FROM jsonb_to_recordset($1::jsonb) AS l(i uuid, u text, g text, f text, d date, e text, p text)`;
 
 /**
  * The quick way to store a batch whose learners are all new to LAR (as in a first upload): the learners
@@ -102,10 +104,9 @@ async function createAllNew(conn: SqlConnection, learners: NewLearner[], centreI
   await conn.query('SAVEPOINT all_new');
   try {
     await conn.query(
-      `WITH created AS (${INSERT_LEARNERS})
-       INSERT INTO "Registration" ("learnerId", "centreId", "updatedAt")
-       SELECT unnest($1::uuid[]), $8::uuid, now()`,
-      [...learnerColumns(learners), centreId],
+      `WITH created AS (${INSERT_LEARNERS} RETURNING id)
+       INSERT INTO "Registration" ("learnerId", "centreId", "updatedAt") SELECT id, $2::uuid, now() FROM created`,
+      [learnersJson(learners), centreId],
     );
     await conn.query('RELEASE SAVEPOINT all_new');
     return true;
@@ -123,7 +124,7 @@ async function createLearners(conn: SqlConnection, learners: NewLearner[]) {
   if (learners.length === 0) return new Map<string, string>();
   const rows = await conn.query<{ id: string; uln: string }>(
     `${INSERT_LEARNERS} ON CONFLICT (uln) DO NOTHING RETURNING id, uln`,
-    learnerColumns(learners),
+    [learnersJson(learners)],
   );
   return new Map(rows.map((r) => [r.uln, r.id]));
 }
@@ -180,13 +181,15 @@ export async function storeBatch(
   await conn.query(`SET LOCAL lock_timeout = '${Math.round(context.lockTimeoutMs)}ms'`);
   const drawn = firstPasswords(valid.length);
   const passwords = new Map(valid.map((v, i) => [v.learner.uln, drawn[i] ?? '']));
-  const fresh = (candidates: typeof valid): NewLearner[] =>
-    candidates.map((v) => ({
-      // Time-ordered ids: each table's primary key grows at its end instead of anywhere in it.
-      id: uuidv7(),
+  const fresh = (candidates: typeof valid): NewLearner[] => {
+    // Time-ordered ids: each table's primary key grows at its end instead of anywhere in it.
+    const ids = timeOrderedIds(candidates.length);
+    return candidates.map((v, i) => ({
+      id: ids[i] ?? '',
       learner: v.learner,
       passwordHash: hashFirstPassword(passwords.get(v.learner.uln) ?? ''),
     }));
+  };
 
   let created = new Map<string, string>();
   let existing = new Map<string, ExistingLearner>();
