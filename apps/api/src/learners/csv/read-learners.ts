@@ -11,6 +11,11 @@ export interface ReadLearnersOptions {
   maxRows: number;
   /** Ages and "not in the future" are judged on this day (its UTC date). */
   today: Date;
+  /**
+   * Whether to note each row's ULN for `duplicates()` (on unless given): off for a reader of a file
+   * whose repeated ULNs are known already, which saves keeping every ULN of the file.
+   */
+  findRepeats?: boolean;
 }
 
 export interface LearnerRow {
@@ -40,11 +45,11 @@ export function readLearnersCsv(
   input: NodeJS.ReadableStream | Readable,
   options: ReadLearnersOptions,
 ): LearnersCsvReader {
-  const ulns = new UlnRows();
+  const ulns = options.findRepeats === false ? undefined : new UlnRows();
   return {
     [Symbol.asyncIterator]: () => readRows(input as ByteSource, options, ulns),
-    duplicates: () => duplicateErrors(ulns.repeated()),
-    repeatedUlns: () => ulns.repeated(),
+    duplicates: () => duplicateErrors(ulns?.repeated() ?? []),
+    repeatedUlns: () => ulns?.repeated() ?? [],
   };
 }
 
@@ -107,12 +112,12 @@ function trackUln(cell: string | undefined, rowNumber: number, ulns: UlnRows) {
   if (uln !== '' && validateUln(uln).ok) ulns.add(uln, rowNumber);
 }
 
-async function* readRows(input: ByteSource, options: ReadLearnersOptions, ulns: UlnRows) {
+async function* readRows(input: ByteSource, options: ReadLearnersOptions, ulns: UlnRows | undefined) {
   const table = readCsvTable(input, { header: LEARNERS_HEADER, maxRows: options.maxRows, rows: 'learners' });
   for await (const row of table) yield toRow(row, options.today, ulns);
 }
 
-function toRow(row: TableRow<LearnerColumn>, today: Date, ulns: UlnRows): LearnerRow {
+function toRow(row: TableRow<LearnerColumn>, today: Date, ulns: UlnRows | undefined): LearnerRow {
   const { rowNumber, raw } = row;
   if (row.fieldCountError) {
     return {
@@ -123,7 +128,7 @@ function toRow(row: TableRow<LearnerColumn>, today: Date, ulns: UlnRows): Learne
   }
   const result = validateLearnerRow(raw as Record<LearnerColumn, string>, today);
   // A valid ULN counts towards duplicates even when another cell is wrong: both rows need fixing anyway.
-  trackUln(raw.ULN, rowNumber, ulns);
+  if (ulns) trackUln(raw.ULN, rowNumber, ulns);
   return { rowNumber, raw, result };
 }
 

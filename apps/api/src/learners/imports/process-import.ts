@@ -28,8 +28,8 @@ export interface ImportProcessingOptions {
   lockTimeoutMs?: number;
 }
 
-const readerFor = (content: Buffer, today: Date) =>
-  readLearnersCsv(Readable.from([content]), { maxRows: Number.MAX_SAFE_INTEGER, today });
+const readerFor = (content: Buffer, today: Date, findRepeats: boolean) =>
+  readLearnersCsv(Readable.from([content]), { maxRows: Number.MAX_SAFE_INTEGER, today, findRepeats });
 
 /**
  * The background job of a learners upload. It reads the stored file in batches from where an earlier
@@ -110,7 +110,7 @@ export function learnersImportHandler(options: ImportProcessingOptions): JobHand
         inFlight.push(counts);
       };
       try {
-        for await (const row of readerFor(content, today)) {
+        for await (const row of readerFor(content, today, false)) {
           seen++;
           if (seen <= resumeAfter) continue;
           batch.push(withDuplicates(row, duplicates));
@@ -138,7 +138,7 @@ export function learnersImportHandler(options: ImportProcessingOptions): JobHand
 
 /** The errors of rows whose ULN repeats, by reading the file: for imports accepted before uploads recorded them. */
 async function findDuplicates(content: Buffer, today: Date) {
-  const reader = readerFor(content, today);
+  const reader = readerFor(content, today, true);
   for await (const _ of reader);
   return reader.duplicates();
 }
