@@ -26,10 +26,25 @@ export function workerCommand(): Command {
       if (!(pollMs > 0 && leaseMs > 0))
         throw new Error('--poll and --lease must be positive numbers of milliseconds');
       const { from } = config.mail;
-      const loops = [
-        startMailWorker({ sql: db.sql, transport, from, publicUrl: config.publicUrl, pollMs, leaseMs, log }),
-        startJobWorker({ sql: db.sql, handlers: jobHandlers({ db, config }), pollMs, leaseMs, log }),
-      ];
+      const jobs = startJobWorker({
+        sql: db.sql,
+        handlers: jobHandlers({ db, config }),
+        pollMs,
+        leaseMs,
+        log,
+      });
+      const mail = startMailWorker({
+        sql: db.sql,
+        transport,
+        from,
+        publicUrl: config.publicUrl,
+        pollMs,
+        leaseMs,
+        // As in the API process: bulk mail waits its turn while a job runs.
+        yieldWhile: () => jobs.busy(),
+        log,
+      });
+      const loops = [mail, jobs];
       log.info({ pollMs }, 'worker running');
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);

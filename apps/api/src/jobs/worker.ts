@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { SqlClient } from '../db/sql-client';
 import { backoffMs } from '../lib/backoff';
-import { type PollLoop, startPollLoop } from '../lib/poll-loop';
+import { type BusyPollLoop, startPollLoop } from '../lib/poll-loop';
 import { type ClaimedJob, claimJob, completeJob, failJob, reportProgress } from './queue';
 
 export interface JobContext {
@@ -60,7 +60,8 @@ export async function runOneJob(options: JobWorkerOptions, workerId: string): Pr
   return 1;
 }
 
-export function startJobWorker(options: JobWorkerOptions): PollLoop {
+/** Runs due jobs one at a time; `busy()` says whether one is running (or being claimed) now. */
+export function startJobWorker(options: JobWorkerOptions): BusyPollLoop {
   const workerId = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   return startPollLoop({
     pass: () => runOneJob(options, workerId),

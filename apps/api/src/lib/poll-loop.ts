@@ -10,18 +10,29 @@ export interface PollLoopOptions {
   pass: () => Promise<number>;
   pollMs: number;
   onError: (error: unknown) => void;
+  /**
+   * How long to wait before the next pass when this one found work (none unless given): a loop that
+   * should yield to other work asks for a gap. `wake()` ends a gap as it ends a poll's sleep.
+   */
+  gapMs?: () => number;
+}
+
+/** A poll loop that says whether it is in the middle of a pass. */
+export interface BusyPollLoop extends PollLoop {
+  busy(): boolean;
 }
 
 /**
  * Runs `pass` until it finds nothing to do, then sleeps `pollMs`. Errors (a database outage) are
  * reported and the loop carries on after the poll interval, so work resumes when the database does.
  */
-export function startPollLoop({ pass, pollMs, onError }: PollLoopOptions): PollLoop {
+export function startPollLoop({ pass, pollMs, onError, gapMs }: PollLoopOptions): BusyPollLoop {
   let stopped = false;
+  let passing = false;
   let sleeping: { timer: NodeJS.Timeout; resolve: () => void } | undefined;
-  const sleep = () =>
+  const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
-      sleeping = { timer: setTimeout(resolve, pollMs), resolve };
+      sleeping = { timer: setTimeout(resolve, ms), resolve };
     });
   const wake = () => {
     if (!sleeping) return;
@@ -32,16 +43,22 @@ export function startPollLoop({ pass, pollMs, onError }: PollLoopOptions): PollL
   const running = (async () => {
     while (!stopped) {
       let handled = 0;
+      passing = true;
       try {
         handled = await pass();
       } catch (error) {
         onError(error);
+      } finally {
+        passing = false;
       }
-      if (handled === 0 && !stopped) await sleep();
+      if (stopped) break;
+      const wait = handled === 0 ? pollMs : (gapMs?.() ?? 0);
+      if (wait > 0) await sleep(wait);
     }
   })();
   return {
     wake,
+    busy: () => passing,
     async stop() {
       stopped = true;
       wake();

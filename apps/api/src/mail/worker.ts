@@ -30,6 +30,12 @@ export interface MailWorkerOptions {
   maxAttempts?: number;
   pollMs?: number;
   backoff?: (attempt: number) => number;
+  /**
+   * While this says so (a background job, such as an import, is running in the same process), passes
+   * are spaced `YIELD_GAP_MS` apart, so that bulk mail does not take the job's thread; mail recorded by
+   * a request still goes out at once, since the request wakes the worker.
+   */
+  yieldWhile?: () => boolean;
   log?: {
     info(obj: object, msg: string): void;
     warn(obj: object, msg: string): void;
@@ -152,10 +158,14 @@ export async function deliverDueMail(options: MailWorkerOptions): Promise<number
   return claimed.length + (queued ? 1 : 0);
 }
 
+/** The gap between passes while the mail worker yields (at most a batch, 20 messages, per gap). */
+export const YIELD_GAP_MS = 250;
+
 export function startMailWorker(options: MailWorkerOptions): PollLoop {
   return startPollLoop({
     pass: () => deliverDueMail(options),
     pollMs: options.pollMs ?? 1_000,
+    gapMs: () => (options.yieldWhile?.() ? YIELD_GAP_MS : 0),
     onError: (error) => options.log?.error({ err: error }, 'mail worker pass failed; retrying'),
   });
 }

@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
 import { jobHandlers } from '../../jobs/handlers';
 import { startJobWorker } from '../../jobs/worker';
-import type { PollLoop } from '../../lib/poll-loop';
+import type { BusyPollLoop, PollLoop } from '../../lib/poll-loop';
 import { createMailTransport } from '../../mail/transport';
 import { startMailWorker } from '../../mail/worker';
 
@@ -21,7 +21,7 @@ declare module 'fastify' {
  */
 export default fp(
   async (app) => {
-    const loops: { mail?: PollLoop; jobs?: PollLoop } = {};
+    const loops: { mail?: PollLoop; jobs?: BusyPollLoop } = {};
     app.decorate('workers', {
       wakeMail: () => loops.mail?.wake(),
       wakeJobs: () => loops.jobs?.wake(),
@@ -35,6 +35,8 @@ export default fp(
         transport,
         from: app.config.mail.from,
         publicUrl: app.config.publicUrl,
+        // Bulk mail (an import's welcome emails) waits its turn while a job runs in this process.
+        yieldWhile: () => loops.jobs?.busy() ?? false,
         log,
       });
       loops.jobs = startJobWorker({
