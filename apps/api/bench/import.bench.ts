@@ -60,7 +60,7 @@ function startServer(env: Record<string, string>) {
   const child = spawn(process.execPath, [...extra, ...entry], {
     cwd: repoRoot,
     env: { ...(tsx ? process.env : deployed.env), NODE_OPTIONS: '', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', process.env.SERVER_STDOUT ? 'inherit' : 'ignore', 'inherit'],
   });
   return child;
 }

@@ -51,11 +51,25 @@ export async function enqueueBatchedEmails<T extends TemplateName>(
   context: MailContext,
 ): Promise<number> {
   if (emails.length === 0) return 0;
-  await sql.query(`INSERT INTO "OutboxBatch" (id, template, emails) VALUES (gen_random_uuid(), $1, $2)`, [
-    template,
-    JSON.stringify(deferredEmails(template, emails, context)),
-  ]);
+  const insert = batchedEmailsInsert(template, emails, context);
+  await sql.query(insert.text, insert.params);
   return emails.length;
+}
+
+/**
+ * The statement `enqueueBatchedEmails` runs, with its parameters numbered from `first`: for a caller
+ * that records the emails in the same statement as the change they are about.
+ */
+export function batchedEmailsInsert<T extends TemplateName>(
+  template: T,
+  emails: { idempotencyKey: string; to: string; data: TemplateData[T] }[],
+  context: MailContext,
+  first = 1,
+): { text: string; params: unknown[] } {
+  return {
+    text: `INSERT INTO "OutboxBatch" (id, template, emails) VALUES (gen_random_uuid(), $${first}, $${first + 1})`,
+    params: [template, JSON.stringify(deferredEmails(template, emails, context))],
+  };
 }
 
 /** Below this many waiting messages, the mail worker queues the next outbox batch. */

@@ -1,6 +1,5 @@
 import type { ImportReportRow, ImportRowOutcome } from '@lar/shared/api';
 import type { Database } from '../../db/database';
-import type { SqlConnection } from '../../db/sql-client';
 import { activationMessage } from './outcomes';
 
 /**
@@ -31,18 +30,16 @@ const countsOf = (rows: { outcome: ImportRowOutcome }[]): OutcomeCounts => {
 };
 
 /**
- * Stores a batch's rows (in file order) as one part of the import's report, their activation codes
- * (given plain, and not in the messages) sealed together. A part already stored for the same first
- * row (a batch stored again) is kept.
+ * The statement storing a batch's rows (in file order) as one part of the import's report, their
+ * activation codes (given plain, and not in the messages) sealed together, with its parameters numbered
+ * from `first`. A part already stored for the same first row (a batch stored again) is kept.
  */
-export async function insertReportPart(
-  conn: SqlConnection,
+export function reportPartInsert(
   importId: string,
   rows: ImportReportRow[],
   seal: (plain: string) => string,
-): Promise<void> {
-  const first = rows[0];
-  if (!first) return;
+  first = 1,
+): { text: string; params: unknown[] } {
   const stored = rows.map(
     (r): StoredPartRow => [
       r.row,
@@ -57,14 +54,16 @@ export async function insertReportPart(
   );
   const codes = rows.filter((r) => r.activationCode).map((r) => [r.row, r.activationCode]);
   const counts = countsOf(rows);
-  await conn.query(
-    `INSERT INTO "ImportReportPart" ("importId", "firstRow", created, registered, "alreadyRegistered", rejected,
-                                     rows, "activationCodes")
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-     ON CONFLICT ("importId", "firstRow") DO NOTHING`,
-    [
+  const $ = (n: number) => `$${first + n}`;
+  return {
+    text: `INSERT INTO "ImportReportPart" ("importId", "firstRow", created, registered, "alreadyRegistered",
+                                        rejected, rows, "activationCodes")
+           VALUES (${$(0)}::uuid, ${$(1)}::int, ${$(2)}::int, ${$(3)}::int, ${$(4)}::int, ${$(5)}::int, ${$(6)},
+                   ${$(7)})
+           ON CONFLICT ("importId", "firstRow") DO NOTHING`,
+    params: [
       importId,
-      first.row,
+      rows[0]?.row ?? 0,
       counts.created,
       counts.registered,
       counts.alreadyRegistered,
@@ -72,7 +71,7 @@ export async function insertReportPart(
       JSON.stringify(stored),
       codes.length > 0 ? seal(JSON.stringify(codes)) : null,
     ],
-  );
+  };
 }
 
 interface StoredPart {

@@ -3,12 +3,12 @@ import type { SqlConnection } from '../../db/sql-client';
 import { timeOrderedIds } from '../../lib/ids';
 import { hashFirstPassword } from '../../lib/password';
 import { firstPasswords } from '../../lib/secrets';
-import { enqueueBatchedEmails } from '../../mail/outbox';
-import type { MailContext } from '../../mail/templates';
+import { batchedEmailsInsert } from '../../mail/outbox';
+import type { LearnerWelcomeData, MailContext } from '../../mail/templates';
 import type { LearnerRow } from '../csv/read-learners';
 import type { Learner } from '../csv/validate-row';
 import { activationMessage, describeMismatch, emptyCounts, mismatchedFields } from './outcomes';
-import { insertReportPart } from './report-parts';
+import { reportPartInsert } from './report-parts';
 
 export interface BatchContext {
   importId: string;
@@ -94,21 +94,35 @@ const INSERT_LEARNERS = `INSERT INTO "Learner" (id, uln, "givenName", "familyNam
        FROM jsonb_to_recordset($1::jsonb) AS l(i uuid, u text, g text, f text, d date, e text, p text)`;
 
 /**
- * The quick way to store a batch whose learners are all new to LAR (as in a first upload): the learners
- * and their registrations with the centre in one statement, with no conflict handling, which costs
- * the database about half as much as the careful way. It runs in a savepoint: a ULN already on LAR
- * (or created by another import meanwhile) fails it, and the batch is then stored the careful way.
- * Returns whether it stored them.
+ * The quick way to store a batch whose learners are all new to LAR (as in a first upload): in one
+ * statement, the learners and their registrations with the centre (with no conflict handling, which
+ * costs the database about half as much as the careful way), the batch's report part and its welcome
+ * emails. It runs in a savepoint: a ULN already on LAR (or created by another import meanwhile) fails
+ * it, and the batch is then stored the careful way. Returns whether it stored the batch.
  */
-async function createAllNew(conn: SqlConnection, learners: NewLearner[], centreId: string) {
-  await conn.query('SAVEPOINT all_new');
+async function createAllNew(
+  conn: SqlConnection,
+  learners: NewLearner[],
+  decided: Decided,
+  context: BatchContext,
+) {
+  const part = reportPartInsert(context.importId, decided.rows, context.seal, 3);
+  const mail =
+    decided.welcome.length > 0
+      ? batchedEmailsInsert('learner-welcome', decided.welcome, context.mail, 3 + part.params.length)
+      : undefined;
+  // In one round trip with the savepoint, the batch's lock waits are bounded.
+  await conn.exec(`${LOCK_TIMEOUT(context)}; SAVEPOINT all_new`);
   try {
     await conn.query(
-      `WITH created AS (${INSERT_LEARNERS} RETURNING id)
-       INSERT INTO "Registration" ("learnerId", "centreId", "updatedAt") SELECT id, $2::uuid, now() FROM created`,
-      [learnersJson(learners), centreId],
+      `WITH created AS (${INSERT_LEARNERS} RETURNING id),
+            registered AS (INSERT INTO "Registration" ("learnerId", "centreId", "updatedAt")
+                           SELECT id, $2::uuid, now() FROM created),
+            part AS (${part.text})
+            ${mail ? `, mail AS (${mail.text})` : ''}
+       SELECT 1`,
+      [learnersJson(learners), context.centreId, ...part.params, ...(mail?.params ?? [])],
     );
-    await conn.query('RELEASE SAVEPOINT all_new');
     return true;
   } catch (error) {
     if ((error as { code?: unknown }).code !== UNIQUE_VIOLATION) throw error;
@@ -118,6 +132,14 @@ async function createAllNew(conn: SqlConnection, learners: NewLearner[], centreI
 }
 
 const UNIQUE_VIOLATION = '23505';
+
+/**
+ * Two batches of one import are written at once, each committing after the other; two imports with a
+ * ULN in common could then wait on each other through a wait the database cannot see. A batch's lock
+ * waits are bounded instead: it fails, and the job's next attempt resumes.
+ */
+const LOCK_TIMEOUT = (context: BatchContext) =>
+  `SET LOCAL lock_timeout = '${Math.round(context.lockTimeoutMs)}ms'`;
 
 /** Creates the learners not on LAR yet; returns those created (another import may win a race for a ULN). */
 async function createLearners(conn: SqlConnection, learners: NewLearner[]) {
@@ -141,6 +163,89 @@ async function register(conn: SqlConnection, learnerIds: string[], context: Batc
   return new Set(rows.map((r) => r.learnerId));
 }
 
+interface Valid {
+  row: LearnerRow;
+  learner: Learner;
+}
+
+/** What the database said of a batch's valid rows: learners created, found, and newly registered. */
+interface Found {
+  /** Learner ids by ULN, of the learners this batch created. */
+  created: Map<string, string>;
+  existing: Map<string, ExistingLearner>;
+  /** The ids of the learners the batch registered with the centre (the others already were). */
+  registered: Set<string>;
+}
+
+/** A batch's outcomes: its report rows in file order, its welcome emails and its counts. */
+interface Decided {
+  rows: ImportReportRow[];
+  welcome: { idempotencyKey: string; to: string; data: LearnerWelcomeData }[];
+  counts: ImportCounts;
+}
+
+/** Each valid row's outcome, given what the database said, beside the rows rejected as read. */
+function decide(
+  valid: Valid[],
+  rejected: ImportReportRow[],
+  found: Found,
+  passwords: Map<string, string>,
+  context: BatchContext,
+): Decided {
+  const counts = emptyCounts();
+  const rows = [...rejected];
+  const welcome: Decided['welcome'] = [];
+  for (const { row, learner } of valid) {
+    const createdId = found.created.get(learner.uln);
+    if (createdId) {
+      const password = passwords.get(learner.uln) ?? '';
+      if (learner.email) {
+        welcome.push({
+          idempotencyKey: `learner-welcome:${createdId}`,
+          to: learner.email,
+          data: { givenName: learner.givenName, uln: learner.uln, password, centreName: context.centreName },
+        });
+      } else counts.createdWithoutEmail++;
+      counts.created++;
+      rows.push({
+        row: row.rowNumber,
+        outcome: 'created',
+        message: learner.email ? 'Created; the password was emailed to the learner' : activationMessage(null),
+        ...cells(learner),
+        activationCode: learner.email ? null : password,
+      });
+      continue;
+    }
+    const existing = found.existing.get(learner.uln);
+    const mismatch = existing ? mismatchedFields(existing, learner) : ['ULN'];
+    if (!existing || mismatch.length > 0) {
+      rows.push({
+        row: row.rowNumber,
+        outcome: 'rejected',
+        message: describeMismatch(learner.uln, mismatch),
+        ...cells(learner),
+        activationCode: null,
+      });
+      continue;
+    }
+    const isNew = found.registered.has(existing.id);
+    if (isNew) counts.registered++;
+    else counts.alreadyRegistered++;
+    rows.push({
+      row: row.rowNumber,
+      outcome: isNew ? 'registered' : 'alreadyRegistered',
+      message: isNew
+        ? 'Already on LAR: registered with your centre (no new password)'
+        : 'Already registered with your centre: nothing changed',
+      ...cells(learner),
+      activationCode: null,
+    });
+  }
+  counts.rejected = rows.filter((r) => r.outcome === 'rejected').length;
+  rows.sort((a, b) => a.row - b.row);
+  return { rows, welcome, counts };
+}
+
 /**
  * Stores one batch of rows (duplicates already applied) in one transaction: new learners with their
  * registration and welcome email (or activation code), registrations of existing learners whose name
@@ -153,15 +258,14 @@ export async function storeBatch(
   batch: LearnerRow[],
   context: BatchContext,
 ): Promise<ImportCounts> {
-  // This batch's own counts, added to the earlier batches' once they have committed.
-  const counts = emptyCounts();
-  const stored = new Map<number, ImportReportRow>();
-  const valid: { row: LearnerRow; learner: Learner }[] = [];
+  // The rows rejected as read; the others' outcomes are decided once the database has been asked.
+  const rejected: ImportReportRow[] = [];
+  const valid: Valid[] = [];
   for (const row of batch) {
     if (row.result.ok) valid.push({ row, learner: row.result.learner });
     else {
       const raw = row.raw;
-      stored.set(row.rowNumber, {
+      rejected.push({
         row: row.rowNumber,
         outcome: 'rejected',
         message: row.result.errors.map((e) => e.message).join('; '),
@@ -175,10 +279,6 @@ export async function storeBatch(
     }
   }
 
-  // Two batches of one import are written at once, each committing after the other; two imports
-  // with a ULN in common could then wait on each other through a wait the database cannot see.
-  // Its lock waits are bounded instead: the batch fails, and the job's next attempt resumes.
-  await conn.query(`SET LOCAL lock_timeout = '${Math.round(context.lockTimeoutMs)}ms'`);
   const drawn = firstPasswords(valid.length);
   const passwords = new Map(valid.map((v, i) => [v.learner.uln, drawn[i] ?? '']));
   const fresh = (candidates: typeof valid): NewLearner[] => {
@@ -190,96 +290,47 @@ export async function storeBatch(
       passwordHash: hashFirstPassword(passwords.get(v.learner.uln) ?? ''),
     }));
   };
+  const outcomes = (found: Found) => decide(valid, rejected, found, passwords, context);
 
-  let created = new Map<string, string>();
-  let existing = new Map<string, ExistingLearner>();
-  let registered = new Set<string>();
   const allNew = context.expectNew.value && valid.length > 0 ? fresh(valid) : undefined;
-  if (allNew && (await createAllNew(conn, allNew, context.centreId))) {
-    created = new Map(allNew.map((l) => [l.learner.uln, l.id]));
-    registered = new Set(created.values());
-  } else {
-    // Some learners are on LAR already: the rest of this import is stored the careful way.
-    if (allNew) context.expectNew.value = false;
-    existing = await findLearners(
+  let decided: Decided | undefined;
+  if (allNew) {
+    const created = new Map(allNew.map((l) => [l.learner.uln, l.id]));
+    decided = outcomes({ created, existing: new Map(), registered: new Set(created.values()) });
+    if (!(await createAllNew(conn, allNew, decided, context))) {
+      // Some learners are on LAR already: the rest of this import is stored the careful way.
+      context.expectNew.value = false;
+      decided = undefined;
+    }
+  }
+  if (!decided) {
+    if (!allNew) await conn.exec(LOCK_TIMEOUT(context));
+    const existing = await findLearners(
       conn,
       valid.map((v) => v.learner.uln),
     );
-    created = await createLearners(conn, fresh(valid.filter((v) => !existing.has(v.learner.uln))));
+    const created = await createLearners(conn, fresh(valid.filter((v) => !existing.has(v.learner.uln))));
     // A ULN another import created a moment ago is an existing learner after all.
     const raced = valid.filter((v) => !existing.has(v.learner.uln) && !created.has(v.learner.uln));
-    const racedUlns = raced.map((v) => v.learner.uln);
-    for (const [uln, learner] of await findLearners(conn, racedUlns)) existing.set(uln, learner);
-
-    const toRegister: string[] = [...created.values()];
-    for (const { row, learner } of valid) {
-      if (created.has(learner.uln)) continue;
+    for (const [uln, learner] of await findLearners(
+      conn,
+      raced.map((v) => v.learner.uln),
+    ))
+      existing.set(uln, learner);
+    const toRegister = [...created.values()];
+    for (const { learner } of valid) {
       const found = existing.get(learner.uln);
-      const mismatch = found ? mismatchedFields(found, learner) : ['ULN'];
-      if (found && mismatch.length === 0) toRegister.push(found.id);
-      else {
-        stored.set(row.rowNumber, {
-          row: row.rowNumber,
-          outcome: 'rejected',
-          message: describeMismatch(learner.uln, mismatch),
-          ...cells(learner),
-          activationCode: null,
-        });
-      }
+      if (found && mismatchedFields(found, learner).length === 0) toRegister.push(found.id);
     }
-    registered = await register(conn, toRegister, context);
-  }
-
-  const welcome: {
-    idempotencyKey: string;
-    to: string;
-    data: import('../../mail/templates').LearnerWelcomeData;
-  }[] = [];
-  for (const { row, learner } of valid) {
-    if (stored.has(row.rowNumber)) continue;
-    const createdId = created.get(learner.uln);
-    const found = existing.get(learner.uln);
-    if (createdId) {
-      const password = passwords.get(learner.uln) ?? '';
-      if (learner.email) {
-        welcome.push({
-          idempotencyKey: `learner-welcome:${createdId}`,
-          to: learner.email,
-          data: { givenName: learner.givenName, uln: learner.uln, password, centreName: context.centreName },
-        });
-      } else counts.createdWithoutEmail++;
-      counts.created++;
-      stored.set(row.rowNumber, {
-        row: row.rowNumber,
-        outcome: 'created',
-        message: learner.email ? 'Created; the password was emailed to the learner' : activationMessage(null),
-        ...cells(learner),
-        activationCode: learner.email ? null : password,
-      });
-    } else if (found) {
-      const isNew = registered.has(found.id);
-      if (isNew) counts.registered++;
-      else counts.alreadyRegistered++;
-      stored.set(row.rowNumber, {
-        row: row.rowNumber,
-        outcome: isNew ? 'registered' : 'alreadyRegistered',
-        message: isNew
-          ? 'Already on LAR: registered with your centre (no new password)'
-          : 'Already registered with your centre: nothing changed',
-        ...cells(learner),
-        activationCode: null,
-      });
+    decided = outcomes({ created, existing, registered: await register(conn, toRegister, context) });
+    const part = reportPartInsert(context.importId, decided.rows, context.seal);
+    await conn.query(part.text, part.params);
+    if (decided.welcome.length > 0) {
+      const mail = batchedEmailsInsert('learner-welcome', decided.welcome, context.mail);
+      await conn.query(mail.text, mail.params);
     }
   }
-  counts.rejected += [...stored.values()].filter((r) => r.outcome === 'rejected').length;
-
-  await enqueueBatchedEmails(conn, 'learner-welcome', welcome, context.mail);
-  await insertReportPart(
-    conn,
-    context.importId,
-    [...stored.values()].sort((a, b) => a.row - b.row),
-    context.seal,
-  );
+  const { counts } = decided;
   const before = await context.counts;
   const after = { ...before };
   for (const key of Object.keys(after) as (keyof ImportCounts)[]) after[key] += counts[key];
