@@ -20,11 +20,13 @@ export async function readAchievementsCsv(bytes: Buffer): Promise<AchievementCsv
     maxRows: MAX_ACHIEVEMENTS_PER_BATCH,
     rows: 'achievements',
   });
-  for await (const { rowNumber, raw, fieldCountError } of table) {
-    const input = { uln: raw.ULN, urn: raw.URN, achievedOn: raw.AchievedOn, basis: raw.Basis };
-    rows.push(
-      fieldCountError ? { row: rowNumber, input, problem: fieldCountError } : { row: rowNumber, input },
-    );
+  for await (const chunk of table) {
+    for (const { rowNumber, raw, fieldCountError } of chunk) {
+      const input = { uln: raw.ULN, urn: raw.URN, achievedOn: raw.AchievedOn, basis: raw.Basis };
+      rows.push(
+        fieldCountError ? { row: rowNumber, input, problem: fieldCountError } : { row: rowNumber, input },
+      );
+    }
   }
   return rows;
 }

@@ -14,10 +14,15 @@ export const MAX_RECORD_CHARS = 100_000;
 
 /**
  * Splits decoded text into records with papaparse's parser, one chunk at a time, pulling the next chunk only
- * when the caller asks for more rows (backpressure). We drive the parser ourselves rather than through
- * `parse(NODE_STREAM_INPUT)`, whose object stream of single rows made reading 100,000 rows ten times slower.
+ * when the caller asks for more rows (backpressure). It yields the records of each chunk together: one
+ * step of an async generator per record cost more than parsing it. We drive the parser ourselves rather
+ * than through `parse(NODE_STREAM_INPUT)`, whose object stream of single rows made reading 100,000 rows
+ * ten times slower.
  */
-export async function* csvRecords(text: AsyncIterable<string>, format: CsvFormat): AsyncGenerator<string[]> {
+export async function* csvRecords(
+  text: AsyncIterable<string>,
+  format: CsvFormat,
+): AsyncGenerator<string[][]> {
   const parser = new Parser({ delimiter: format.delimiter, newline: format.newline, quoteChar: '"' });
   let partial = '';
   for await (const chunk of text) {
@@ -32,9 +37,9 @@ export async function* csvRecords(text: AsyncIterable<string>, format: CsvFormat
         { maxRecordChars: MAX_RECORD_CHARS },
       );
     }
-    yield* result.data;
+    if (result.data.length > 0) yield result.data;
   }
-  if (partial !== '') yield* (parser.parse(partial, 0, false) as ParsedChunk).data;
+  if (partial !== '') yield (parser.parse(partial, 0, false) as ParsedChunk).data;
 }
 
 interface ParsedChunk {

@@ -21,15 +21,15 @@ export interface TableRow<C extends string> {
 }
 
 /**
- * Streams a CSV file's data rows by column name (with backpressure: the file is read as fast as rows are
- * consumed): strict UTF-8 (a BOM is dropped), `,` or `;` as the header shows, CRLF, LF or CR line ends,
- * quoted fields. File-level problems (empty, header only, wrong columns, too many rows, bad encoding)
- * are thrown as CsvFileError from the iteration.
+ * Streams a CSV file's data rows by column name, the rows of each chunk of the file together (with
+ * backpressure: the file is read as fast as rows are consumed): strict UTF-8 (a BOM is dropped), `,`
+ * or `;` as the header shows, CRLF, LF or CR line ends, quoted fields. File-level problems (empty,
+ * header only, wrong columns, too many rows, bad encoding) are thrown as CsvFileError from the iteration.
  */
 export async function* readCsvTable<C extends string>(
   input: ByteSource,
   options: TableOptions<C>,
-): AsyncGenerator<TableRow<C>> {
+): AsyncGenerator<TableRow<C>[]> {
   const text = decodeUtf8(input);
   const { head, newline } = await readFirstLine(text);
   const headerLine = head.split(/\r\n|\r|\n/).find((line) => line.trim() !== '');
@@ -39,27 +39,31 @@ export async function* readCsvTable<C extends string>(
   let rowNumber = 0;
   let dataRows = 0;
   // Leaving this loop early (an error, or the caller stopping) closes the upload stream too.
-  for await (const fields of csvRecords(prepend(head, text), format)) {
-    rowNumber++;
-    // Spreadsheets save trailing empty rows as blank lines or as `,,,,`.
-    if (fields.every((field) => field.trim() === '')) continue;
-    if (columns === null) {
-      columns = checkHeader(fields, options.header);
-      continue;
+  for await (const records of csvRecords(prepend(head, text), format)) {
+    const rows: TableRow<C>[] = [];
+    for (const fields of records) {
+      rowNumber++;
+      // Spreadsheets save trailing empty rows as blank lines or as `,,,,`.
+      if (fields.every((field) => field.trim() === '')) continue;
+      if (columns === null) {
+        columns = checkHeader(fields, options.header);
+        continue;
+      }
+      if (++dataRows > options.maxRows) throw tooManyRows(options.maxRows, options.rows);
+      const raw: Partial<Record<C, string>> = {};
+      for (let i = 0; i < columns.length; i++) raw[columns[i] as C] = fields[i] ?? '';
+      if (fields.length === columns.length) rows.push({ rowNumber, raw });
+      else {
+        // A line break inside a cell with too few fields usually means a quote that is never closed.
+        const hint = fields.some((f) => /[\r\n]/.test(f)) ? ' (is a quote (") not closed?)' : '';
+        rows.push({
+          rowNumber,
+          raw,
+          fieldCountError: `The row has ${fields.length} fields but the header has ${columns.length}${hint}`,
+        });
+      }
     }
-    if (++dataRows > options.maxRows) throw tooManyRows(options.maxRows, options.rows);
-    const raw: Partial<Record<C, string>> = {};
-    for (const [i, column] of columns.entries()) raw[column] = fields[i] ?? '';
-    if (fields.length === columns.length) yield { rowNumber, raw };
-    else {
-      // A line break inside a cell with too few fields usually means a quote that is never closed.
-      const hint = fields.some((f) => /[\r\n]/.test(f)) ? ' (is a quote (") not closed?)' : '';
-      yield {
-        rowNumber,
-        raw,
-        fieldCountError: `The row has ${fields.length} fields but the header has ${columns.length}${hint}`,
-      };
-    }
+    if (rows.length > 0) yield rows;
   }
   if (dataRows === 0) throw headerOnly(options.rows);
 }

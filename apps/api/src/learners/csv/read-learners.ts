@@ -30,6 +30,8 @@ export interface LearnerRow {
 export type RepeatedUlns = [uln: string, rows: number[]][];
 
 export interface LearnersCsvReader extends AsyncIterable<LearnerRow> {
+  /** The rows as they are read, those of each chunk of the file together (iterate this or the reader). */
+  chunks(): AsyncIterable<LearnerRow[]>;
   /** Once iteration has finished: for every row whose ULN repeats in the file, its error. */
   duplicates(): Map<number, FieldError>;
   /** Once iteration has finished: the ULNs that repeat, to be kept and turned into errors later. */
@@ -46,8 +48,12 @@ export function readLearnersCsv(
   options: ReadLearnersOptions,
 ): LearnersCsvReader {
   const ulns = options.findRepeats === false ? undefined : new UlnRows();
+  const chunks = () => readChunks(input as ByteSource, options, ulns);
   return {
-    [Symbol.asyncIterator]: () => readRows(input as ByteSource, options, ulns),
+    chunks: () => ({ [Symbol.asyncIterator]: chunks }),
+    async *[Symbol.asyncIterator]() {
+      for await (const chunk of chunks()) yield* chunk;
+    },
     duplicates: () => duplicateErrors(ulns?.repeated() ?? []),
     repeatedUlns: () => ulns?.repeated() ?? [],
   };
@@ -99,9 +105,9 @@ export async function scanLearnersCsv(
     rows: 'learners',
   });
   let rows = 0;
-  for await (const row of table) {
-    rows++;
-    if (!row.fieldCountError) trackUln(row.raw.ULN, row.rowNumber, ulns);
+  for await (const chunk of table) {
+    rows += chunk.length;
+    for (const row of chunk) if (!row.fieldCountError) trackUln(row.raw.ULN, row.rowNumber, ulns);
   }
   return { rows, repeatedUlns: ulns.repeated() };
 }
@@ -112,9 +118,9 @@ function trackUln(cell: string | undefined, rowNumber: number, ulns: UlnRows) {
   if (uln !== '' && validateUln(uln).ok) ulns.add(uln, rowNumber);
 }
 
-async function* readRows(input: ByteSource, options: ReadLearnersOptions, ulns: UlnRows | undefined) {
+async function* readChunks(input: ByteSource, options: ReadLearnersOptions, ulns: UlnRows | undefined) {
   const table = readCsvTable(input, { header: LEARNERS_HEADER, maxRows: options.maxRows, rows: 'learners' });
-  for await (const row of table) yield toRow(row, options.today, ulns);
+  for await (const chunk of table) yield chunk.map((row) => toRow(row, options.today, ulns));
 }
 
 function toRow(row: TableRow<LearnerColumn>, today: Date, ulns: UlnRows | undefined): LearnerRow {

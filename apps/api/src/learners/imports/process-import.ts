@@ -28,8 +28,13 @@ export interface ImportProcessingOptions {
   lockTimeoutMs?: number;
 }
 
+/** The stored file read in pieces (views, not copies), so that rows are parsed a few at a time. */
+function* pieces(content: Buffer, size = 64 * 1024) {
+  for (let at = 0; at < content.length; at += size) yield content.subarray(at, at + size);
+}
+
 const readerFor = (content: Buffer, today: Date, findRepeats: boolean) =>
-  readLearnersCsv(Readable.from([content]), { maxRows: Number.MAX_SAFE_INTEGER, today, findRepeats });
+  readLearnersCsv(Readable.from(pieces(content)), { maxRows: Number.MAX_SAFE_INTEGER, today, findRepeats });
 
 /**
  * The background job of a learners upload. It reads the stored file in batches from where an earlier
@@ -110,11 +115,13 @@ export function learnersImportHandler(options: ImportProcessingOptions): JobHand
         inFlight.push(counts);
       };
       try {
-        for await (const row of readerFor(content, today, false)) {
-          seen++;
-          if (seen <= resumeAfter) continue;
-          batch.push(withDuplicates(row, duplicates));
-          if (batch.length >= batchSize) await flush();
+        for await (const rows of readerFor(content, today, false).chunks()) {
+          for (const row of rows) {
+            seen++;
+            if (seen <= resumeAfter) continue;
+            batch.push(withDuplicates(row, duplicates));
+            if (batch.length >= batchSize) await flush();
+          }
         }
         if (batch.length > 0) await flush();
         await counts;
