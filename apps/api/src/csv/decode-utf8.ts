@@ -3,6 +3,14 @@ import { badEncoding } from './errors';
 /** Anything we can iterate for bytes: a Node Readable or an old-style NodeJS.ReadableStream. */
 export type ByteSource = AsyncIterable<Buffer | Uint8Array | string>;
 
+/**
+ * A file held in memory as a source of 64 KB pieces (views, not copies), so that its rows are parsed
+ * a few at a time rather than all at once.
+ */
+export async function* inPieces(bytes: Buffer, size = 64 * 1024): ByteSource {
+  for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
+}
+
 const LF = 0x0a;
 
 /**

@@ -44,7 +44,7 @@ export interface LearnersCsvReader extends AsyncIterable<LearnerRow> {
  * Iterate once.
  */
 export function readLearnersCsv(
-  input: NodeJS.ReadableStream | Readable,
+  input: NodeJS.ReadableStream | Readable | ByteSource,
   options: ReadLearnersOptions,
 ): LearnersCsvReader {
   const ulns = options.findRepeats === false ? undefined : new UlnRows();
@@ -74,7 +74,7 @@ export type ReadAllResult = { ok: true; rows: LearnerRow[] } | { ok: false; erro
  * The import job streams with readLearnersCsv instead and applies duplicates() after storing the rows.
  */
 export async function readAllLearners(
-  input: NodeJS.ReadableStream | Readable,
+  input: NodeJS.ReadableStream | Readable | ByteSource,
   options: ReadLearnersOptions,
 ): Promise<ReadAllResult> {
   const reader = readLearnersCsv(input, options);
@@ -95,7 +95,7 @@ export async function readAllLearners(
  * has and the ULNs that repeat (the same as readLearnersCsv finds). The rows are checked when processed.
  */
 export async function scanLearnersCsv(
-  input: NodeJS.ReadableStream | Readable,
+  input: NodeJS.ReadableStream | Readable | ByteSource,
   options: Pick<ReadLearnersOptions, 'maxRows'>,
 ): Promise<{ rows: number; repeatedUlns: RepeatedUlns }> {
   const ulns = new UlnRows();

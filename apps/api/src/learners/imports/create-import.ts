@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import { inPieces } from '../../csv/decode-utf8';
 import { CsvFileError, refusedFile } from '../../csv/errors';
 import type { Database } from '../../db/database';
 import type { UploadedFile } from '../../lib/upload';
@@ -11,7 +11,7 @@ import { LEARNERS_IMPORT_QUEUE } from './process-import';
  */
 async function checkFile(bytes: Buffer, maxRows: number) {
   try {
-    return await scanLearnersCsv(Readable.from([bytes]), { maxRows });
+    return await scanLearnersCsv(inPieces(bytes), { maxRows });
   } catch (error) {
     if (error instanceof CsvFileError) throw refusedFile(error);
     throw error;

@@ -1,5 +1,5 @@
-import { Readable } from 'node:stream';
 import type { ImportCounts } from '@lar/shared/api';
+import { inPieces } from '../../csv/decode-utf8';
 import type { Database } from '../../db/database';
 import type { JobHandler } from '../../jobs/worker';
 import { sealer } from '../../lib/secrets';
@@ -28,13 +28,8 @@ export interface ImportProcessingOptions {
   lockTimeoutMs?: number;
 }
 
-/** The stored file read in pieces (views, not copies), so that rows are parsed a few at a time. */
-function* pieces(content: Buffer, size = 64 * 1024) {
-  for (let at = 0; at < content.length; at += size) yield content.subarray(at, at + size);
-}
-
 const readerFor = (content: Buffer, today: Date, findRepeats: boolean) =>
-  readLearnersCsv(Readable.from(pieces(content)), { maxRows: Number.MAX_SAFE_INTEGER, today, findRepeats });
+  readLearnersCsv(inPieces(content), { maxRows: Number.MAX_SAFE_INTEGER, today, findRepeats });
 
 /**
  * The background job of a learners upload. It reads the stored file in batches from where an earlier
