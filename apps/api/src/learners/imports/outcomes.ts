@@ -48,3 +48,16 @@ export function activationMessage(code: string | null): string {
   const which = code ? `the activation code ${code}` : 'their activation code';
   return `Created without an email address: give the learner ${which}; they sign in with their ULN and the code as their first password`;
 }
+
+/**
+ * The message of a row that was not rejected, which follows from its outcome (and, for a created
+ * learner, whether it has an email address): report parts store only rejected rows' messages.
+ */
+export function outcomeMessage(
+  outcome: 'created' | 'registered' | 'alreadyRegistered',
+  email: string | null,
+) {
+  if (outcome === 'registered') return 'Already on LAR: registered with your centre (no new password)';
+  if (outcome === 'alreadyRegistered') return 'Already registered with your centre: nothing changed';
+  return email ? 'Created; the password was emailed to the learner' : activationMessage(null);
+}

@@ -1,12 +1,13 @@
 import type { ImportReportRow, ImportRowOutcome } from '@lar/shared/api';
 import type { Database } from '../../db/database';
-import { activationMessage } from './outcomes';
+import { activationMessage, outcomeMessage } from './outcomes';
 
 /**
  * A learners import's report is kept one part per batch of rows (prisma `ImportReportPart`): the
  * batch's rows as one JSON array, with how many rows had each outcome. A part's row, as stored:
  * [row, outcome, message, uln, givenName, familyName, dateOfBirth, email | null, sealed code?]. The
- * activation codes of a part written by an import are sealed together in the part's
+ * message is empty when it follows from the outcome (`outcomeMessage`): only rejections have their own.
+ * The activation codes of a part written by an import are sealed together in the part's
  * `activationCodes`; parts kept from before then carry each row's own sealed code as the last element.
  */
 type StoredPartRow = [
@@ -44,7 +45,7 @@ export function reportPartInsert(
     (r): StoredPartRow => [
       r.row,
       r.outcome,
-      r.message,
+      r.outcome === 'rejected' ? r.message : '',
       r.uln,
       r.givenName,
       r.familyName,
@@ -95,7 +96,9 @@ export function readReportPart(part: StoredPart, open: (sealed: string) => strin
         dateOfBirth,
         email: email || null,
         outcome,
-        message: activationCode ? activationMessage(activationCode) : message,
+        message: activationCode
+          ? activationMessage(activationCode)
+          : message || (outcome === 'rejected' ? '' : outcomeMessage(outcome, email || null)),
         activationCode,
       };
     },

@@ -7,7 +7,7 @@ import { batchedEmailsInsert } from '../../mail/outbox';
 import type { LearnerWelcomeData, MailContext } from '../../mail/templates';
 import type { LearnerRow } from '../csv/read-learners';
 import type { Learner } from '../csv/validate-row';
-import { activationMessage, describeMismatch, emptyCounts, mismatchedFields } from './outcomes';
+import { describeMismatch, emptyCounts, mismatchedFields, outcomeMessage } from './outcomes';
 import { reportPartInsert } from './report-parts';
 
 export interface BatchContext {
@@ -210,7 +210,7 @@ function decide(
       rows.push({
         row: row.rowNumber,
         outcome: 'created',
-        message: learner.email ? 'Created; the password was emailed to the learner' : activationMessage(null),
+        message: outcomeMessage('created', learner.email || null),
         ...cells(learner),
         activationCode: learner.email ? null : password,
       });
@@ -234,9 +234,7 @@ function decide(
     rows.push({
       row: row.rowNumber,
       outcome: isNew ? 'registered' : 'alreadyRegistered',
-      message: isNew
-        ? 'Already on LAR: registered with your centre (no new password)'
-        : 'Already registered with your centre: nothing changed',
+      message: outcomeMessage(isNew ? 'registered' : 'alreadyRegistered', null),
       ...cells(learner),
       activationCode: null,
     });
