@@ -158,8 +158,8 @@ export async function deliverDueMail(options: MailWorkerOptions): Promise<number
   return claimed.length + (queued ? 1 : 0);
 }
 
-/** The gap between passes while the mail worker yields (at most a batch, 20 messages, per gap). */
-export const YIELD_GAP_MS = 250;
+/** The gap between passes while the mail worker yields: at most a batch (20 messages) a second. */
+export const YIELD_GAP_MS = 1_000;
 
 export function startMailWorker(options: MailWorkerOptions): PollLoop {
   return startPollLoop({

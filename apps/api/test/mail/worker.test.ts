@@ -248,6 +248,24 @@ describe('the mail outbox and worker', () => {
     ]);
   });
 
+  it('sends a batch a second while told to yield (a job is running), and at once when woken', async () => {
+    for (let n = 0; n < 45; n++) await welcome(`yield:${n}`, `y${n}@example.org`);
+    let yielding = true;
+    const worker = startMailWorker(options({ yieldWhile: () => yielding }));
+    try {
+      await smtp.waitFor(20);
+      await new Promise((r) => setTimeout(r, 500));
+      // One pass of 20, then a gap of a second.
+      expect(smtp.received).toHaveLength(20);
+      worker.wake();
+      await smtp.waitFor(40, 900);
+      yielding = false;
+      await smtp.waitFor(45, 2_000);
+    } finally {
+      await worker.stop();
+    }
+  });
+
   it('gives up after the last attempt and keeps the last error', async () => {
     await smtp.stop();
     await welcome('learner-welcome:5');
