@@ -5,6 +5,7 @@ CREATE TABLE "OutboxBatch" (
     "id" UUID NOT NULL,
     "template" TEXT NOT NULL,
     "emails" TEXT NOT NULL,
+    "size" INTEGER NOT NULL,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "OutboxBatch_pkey" PRIMARY KEY ("id")

@@ -67,8 +67,9 @@ export function batchedEmailsInsert<T extends TemplateName>(
   first = 1,
 ): { text: string; params: unknown[] } {
   return {
-    text: `INSERT INTO "OutboxBatch" (id, template, emails) VALUES (gen_random_uuid(), $${first}, $${first + 1})`,
-    params: [template, JSON.stringify(deferredEmails(template, emails, context))],
+    text: `INSERT INTO "OutboxBatch" (id, template, emails, size)
+           VALUES (gen_random_uuid(), $${first}, $${first + 1}, $${first + 2}::int)`,
+    params: [template, JSON.stringify(deferredEmails(template, emails, context)), emails.length],
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Role } from '../../src/lib/access';
-import { enqueueEmail } from '../../src/mail/outbox';
+import { enqueueBatchedEmails, enqueueEmail } from '../../src/mail/outbox';
 import { samples } from '../../src/mail/templates/samples';
 import { buildTestApp } from '../helpers/app';
 import { type SignedIn, sessionlessToken, signInAs } from '../helpers/auth';
@@ -61,6 +61,31 @@ describe('/api/v1/admin/outbox', () => {
     });
     expect(paged.json()).toMatchObject({ total: 3, page: 2, pageSize: 2 });
     expect(paged.json().items).toHaveLength(1);
+  });
+
+  it("counts the emails still written in batches (an import's welcome emails), which are not listed", async () => {
+    const before = await t.app.inject({
+      url: '/api/v1/admin/outbox',
+      headers: asRole(t.app, 'administrator'),
+    });
+    expect(before.json().batched).toBe(0);
+    const emails = [1, 2, 3].map((n) => ({
+      idempotencyKey: `batch-test:${n}`,
+      to: `b${n}@example.org`,
+      data: samples['learner-welcome'],
+    }));
+    await enqueueBatchedEmails(t.database.sql, 'learner-welcome', emails, {
+      publicUrl: t.app.config.publicUrl,
+    });
+    try {
+      const res = await t.app.inject({
+        url: '/api/v1/admin/outbox',
+        headers: asRole(t.app, 'administrator'),
+      });
+      expect(res.json()).toMatchObject({ batched: 3, total: 3 });
+    } finally {
+      await t.database.prisma.outboxBatch.deleteMany();
+    }
   });
 
   it('accepts the access token as a bearer header too', async () => {

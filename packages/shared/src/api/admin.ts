@@ -50,6 +50,11 @@ export const OutboxPage = Type.Object(
     page: Type.Integer(),
     pageSize: Type.Integer(),
     counts: Type.Object({ PENDING: Type.Integer(), SENT: Type.Integer(), FAILED: Type.Integer() }),
+    batched: Type.Integer({
+      description:
+        "Emails written in batches (a learners import's welcome emails) that are not messages yet: the " +
+        'mail worker makes them messages when fewer than 1,000 wait.',
+    }),
   },
   { $id: 'OutboxPage' },
 );

@@ -35,12 +35,27 @@ const page = (items: OutboxMessageSummary[], extra: Partial<OutboxPage> = {}): O
   page: 1,
   pageSize: 50,
   counts: { PENDING: 2, SENT: 0, FAILED: 1 },
+  batched: 0,
   ...extra,
 });
 
 const requestUrl = (call: unknown[] | undefined) => new URL(String(call?.[0]), 'http://localhost');
 
 describe('mail outbox (/admin/outbox)', () => {
+  it("says how many emails wait in batches (an import's welcome emails), when any do", async () => {
+    stubFetch((request) =>
+      request.url.includes('/admin/outbox')
+        ? json(page([pending], { batched: 1_500 }))
+        : json({ status: 'ok' }),
+    );
+    renderRoute('/admin/outbox');
+    expect(
+      await screen.findByText(
+        "1,500 more emails are written in batches (a learners upload's welcome emails): they join the queue as it drains.",
+      ),
+    ).toBeTruthy();
+  });
+
   it('lists the messages, with counts by status, from the API', async () => {
     const fetchStub = stubFetch((request) =>
       request.url.includes('/admin/outbox') ? json(page([failed, pending])) : json({ status: 'ok' }),
@@ -50,6 +65,7 @@ describe('mail outbox (/admin/outbox)', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Mail outbox' })).toBeTruthy();
     const table = await screen.findByRole('table', { name: 'All messages, newest first' });
     expect(document.title).toBe('Mail outbox – LAR');
+    expect(screen.queryByText(/written in batches/)).toBeNull();
 
     const filter = screen.getByRole('navigation', { name: 'Filter by status' });
     const links = within(filter).getAllByRole('link');

@@ -43,6 +43,12 @@ export function OutboxList() {
   return (
     <>
       <StatusFilter filter={filter} counts={data.counts} />
+      {data.batched > 0 && (
+        <p className="hint">
+          {data.batched.toLocaleString('en-GB')} more {data.batched === 1 ? 'email is' : 'emails are'} written
+          in batches (a learners upload's welcome emails): they join the queue as it drains.
+        </p>
+      )}
       <div aria-live="polite" className="visually-hidden">
         {outbox.isPlaceholderData ? 'Loading messages…' : ''}
       </div>

@@ -22,7 +22,7 @@ const summary = (m: OutboxRow) => ({
 /** The mail outbox, newest first, with counts by status for the filter. */
 export async function listOutbox(prisma: PrismaClient, query: OutboxQuery): Promise<OutboxPage> {
   const where = query.status ? { status: query.status } : {};
-  const [rows, total, grouped] = await Promise.all([
+  const [rows, total, grouped, batches] = await Promise.all([
     prisma.outboxMessage.findMany({
       where,
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
@@ -31,10 +31,12 @@ export async function listOutbox(prisma: PrismaClient, query: OutboxQuery): Prom
     }),
     prisma.outboxMessage.count({ where }),
     prisma.outboxMessage.groupBy({ by: ['status'], _count: { _all: true } }),
+    prisma.outboxBatch.aggregate({ _sum: { size: true } }),
   ]);
   const counts: Record<OutboxStatus, number> = { PENDING: 0, SENT: 0, FAILED: 0 };
   for (const g of grouped) counts[g.status] = g._count._all;
-  return { items: rows.map(summary), total, page: query.page, pageSize: query.pageSize, counts };
+  const batched = batches._sum.size ?? 0;
+  return { items: rows.map(summary), total, page: query.page, pageSize: query.pageSize, counts, batched };
 }
 
 export async function outboxMessage(
