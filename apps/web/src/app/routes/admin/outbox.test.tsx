@@ -51,7 +51,7 @@ describe('mail outbox (/admin/outbox)', () => {
     renderRoute('/admin/outbox');
     expect(
       await screen.findByText(
-        "1,500 more emails are written in batches (a learners upload's welcome emails): they join the queue as it drains.",
+        "1,500 emails are waiting in batches (a learners upload's welcome emails): they become messages here as the queue drains.",
       ),
     ).toBeTruthy();
   });
@@ -65,7 +65,7 @@ describe('mail outbox (/admin/outbox)', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Mail outbox' })).toBeTruthy();
     const table = await screen.findByRole('table', { name: 'All messages, newest first' });
     expect(document.title).toBe('Mail outbox – LAR');
-    expect(screen.queryByText(/written in batches/)).toBeNull();
+    expect(screen.queryByText(/waiting in batches/)).toBeNull();
 
     const filter = screen.getByRole('navigation', { name: 'Filter by status' });
     const links = within(filter).getAllByRole('link');

@@ -45,8 +45,8 @@ export function OutboxList() {
       <StatusFilter filter={filter} counts={data.counts} />
       {data.batched > 0 && (
         <p className="hint">
-          {data.batched.toLocaleString('en-GB')} more {data.batched === 1 ? 'email is' : 'emails are'} written
-          in batches (a learners upload's welcome emails): they join the queue as it drains.
+          {data.batched.toLocaleString('en-GB')} {data.batched === 1 ? 'email is' : 'emails are'} waiting in
+          batches (a learners upload's welcome emails): they become messages here as the queue drains.
         </p>
       )}
       <div aria-live="polite" className="visually-hidden">
