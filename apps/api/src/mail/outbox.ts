@@ -20,6 +20,14 @@ export interface EmailToSend<T extends TemplateName> {
   data: TemplateData[T];
 }
 
+/** One email of bulk mail (one template, many recipients), before it is recorded. */
+export interface BulkEmail<T extends TemplateName> {
+  /** Names the event, as `EmailToSend`'s does. */
+  idempotencyKey: string;
+  to: string;
+  data: TemplateData[T];
+}
+
 /**
  * Records an email in the outbox. Call it with the transaction that makes the change the email is
  * about, so both commit or neither does; the worker sends it after the commit. A second call with
@@ -47,7 +55,7 @@ export async function enqueueEmail<T extends TemplateName>(
 export async function enqueueBatchedEmails<T extends TemplateName>(
   sql: SqlConnection,
   template: T,
-  emails: { idempotencyKey: string; to: string; data: TemplateData[T] }[],
+  emails: BulkEmail<T>[],
   context: MailContext,
 ): Promise<number> {
   if (emails.length === 0) return 0;
@@ -62,7 +70,7 @@ export async function enqueueBatchedEmails<T extends TemplateName>(
  */
 export function batchedEmailsInsert<T extends TemplateName>(
   template: T,
-  emails: { idempotencyKey: string; to: string; data: TemplateData[T] }[],
+  emails: BulkEmail<T>[],
   context: MailContext,
   first = 1,
 ): { text: string; params: unknown[] } {
@@ -101,11 +109,7 @@ export async function queueBatchedMail(sql: SqlConnection): Promise<boolean> {
 }
 
 /** Emails of one template as stored for rendering when sent: key, recipient, subject and data. */
-function deferredEmails<T extends TemplateName>(
-  template: T,
-  emails: { idempotencyKey: string; to: string; data: TemplateData[T] }[],
-  context: MailContext,
-) {
+function deferredEmails<T extends TemplateName>(template: T, emails: BulkEmail<T>[], context: MailContext) {
   return emails.map((e) => ({
     k: e.idempotencyKey,
     t: e.to,
@@ -122,7 +126,7 @@ function deferredEmails<T extends TemplateName>(
  */
 export function deferredEmailsInsert<T extends TemplateName>(
   template: T,
-  emails: { idempotencyKey: string; to: string; data: TemplateData[T] }[],
+  emails: BulkEmail<T>[],
   context: MailContext,
   first = 1,
 ): { text: string; params: unknown[] } {

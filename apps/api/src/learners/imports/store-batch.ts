@@ -3,8 +3,8 @@ import type { SqlConnection } from '../../db/sql-client';
 import { timeOrderedIds } from '../../lib/ids';
 import { hashFirstPassword } from '../../lib/password';
 import { firstPasswords } from '../../lib/secrets';
-import { batchedEmailsInsert } from '../../mail/outbox';
-import type { LearnerWelcomeData, MailContext } from '../../mail/templates';
+import { type BulkEmail, batchedEmailsInsert } from '../../mail/outbox';
+import type { MailContext } from '../../mail/templates';
 import type { LearnerRow } from '../csv/read-learners';
 import type { Learner } from '../csv/validate-row';
 import { describeMismatch, emptyCounts, mismatchedFields, outcomeMessage } from './outcomes';
@@ -112,7 +112,7 @@ async function createAllNew(
       ? batchedEmailsInsert('learner-welcome', decided.welcome, context.mail, 3 + part.params.length)
       : undefined;
   // In one round trip with the savepoint, the batch's lock waits are bounded.
-  await conn.exec(`${LOCK_TIMEOUT(context)}; SAVEPOINT all_new`);
+  await conn.exec(`${lockTimeout(context)}; SAVEPOINT all_new`);
   try {
     await conn.query(
       `WITH created AS (${INSERT_LEARNERS} RETURNING id),
@@ -138,7 +138,7 @@ const UNIQUE_VIOLATION = '23505';
  * ULN in common could then wait on each other through a wait the database cannot see. A batch's lock
  * waits are bounded instead: it fails, and the job's next attempt resumes.
  */
-const LOCK_TIMEOUT = (context: BatchContext) =>
+const lockTimeout = (context: BatchContext) =>
   `SET LOCAL lock_timeout = '${Math.round(context.lockTimeoutMs)}ms'`;
 
 /** Creates the learners not on LAR yet; returns those created (another import may win a race for a ULN). */
@@ -180,7 +180,7 @@ interface Found {
 /** A batch's outcomes: its report rows in file order, its welcome emails and its counts. */
 interface Decided {
   rows: ImportReportRow[];
-  welcome: { idempotencyKey: string; to: string; data: LearnerWelcomeData }[];
+  welcome: BulkEmail<'learner-welcome'>[];
   counts: ImportCounts;
 }
 
@@ -302,7 +302,7 @@ export async function storeBatch(
     }
   }
   if (!decided) {
-    if (!allNew) await conn.exec(LOCK_TIMEOUT(context));
+    if (!allNew) await conn.exec(lockTimeout(context));
     const existing = await findLearners(
       conn,
       valid.map((v) => v.learner.uln),
