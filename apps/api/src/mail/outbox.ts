@@ -59,26 +59,9 @@ export async function enqueueBatchedEmails<T extends TemplateName>(
   context: MailContext,
 ): Promise<number> {
   if (emails.length === 0) return 0;
-  const insert = batchedEmailsInsert(template, emails, context);
+  const insert = deferredEmailsInsert('batch', template, emails, context);
   await sql.query(insert.text, insert.params);
   return emails.length;
-}
-
-/**
- * The statement `enqueueBatchedEmails` runs, with its parameters numbered from `first`: for a caller
- * that records the emails in the same statement as the change they are about.
- */
-export function batchedEmailsInsert<T extends TemplateName>(
-  template: T,
-  emails: BulkEmail<T>[],
-  context: MailContext,
-  first = 1,
-): { text: string; params: unknown[] } {
-  return {
-    text: `INSERT INTO "OutboxBatch" (id, template, emails, size)
-           VALUES (gen_random_uuid(), $${first}, $${first + 1}, $${first + 2}::int)`,
-    params: [template, JSON.stringify(deferredEmails(template, emails, context)), emails.length],
-  };
 }
 
 /** Below this many waiting messages, the mail worker queues the next outbox batch. */
@@ -120,23 +103,34 @@ function deferredEmails<T extends TemplateName>(template: T, emails: BulkEmail<T
 
 /**
  * A statement recording emails of one template, each rendered only when sent (the subject is stored
- * now, for the outbox list), with its parameters numbered from `first`: for a caller that records the
+ * now, for the outbox list), with its parameters numbered from `first`: as outbox messages, one each,
+ * or as one outbox batch for them all (`enqueueBatchedEmails`). It is for a caller that records the
  * emails in the same statement as the change they are about (after a data-modifying `WITH`), which is
- * atomic without a transaction's extra round trips.
+ * atomic without a transaction's extra round trips. Messages whose idempotency key is already
+ * recorded are skipped (a batch's, when the worker queues it).
  */
 export function deferredEmailsInsert<T extends TemplateName>(
+  into: 'messages' | 'batch',
   template: T,
   emails: BulkEmail<T>[],
   context: MailContext,
   first = 1,
 ): { text: string; params: unknown[] } {
   // The rows as one JSON document: cheaper to send and to read than one array parameter per column.
+  const params = [template, JSON.stringify(deferredEmails(template, emails, context))];
+  if (into === 'batch') {
+    return {
+      text: `INSERT INTO "OutboxBatch" (id, template, emails, size)
+             VALUES (gen_random_uuid(), $${first}, $${first + 1}, $${first + 2}::int)`,
+      params: [...params, emails.length],
+    };
+  }
   return {
     text: `INSERT INTO "OutboxMessage" (id, "idempotencyKey", template, "to", subject, data, "updatedAt")
      SELECT gen_random_uuid(), k, $${first}, t, s, d, now()
        FROM jsonb_to_recordset($${first + 1}::jsonb) AS e(k text, t text, s text, d jsonb)
      ON CONFLICT ("idempotencyKey") DO NOTHING`,
-    params: [template, JSON.stringify(deferredEmails(template, emails, context))],
+    params,
   };
 }
 

@@ -207,6 +207,7 @@ export class SelectLar {
 /** Writes a batch of views and their emails in one statement (so atomically, in one round trip). */
 async function logViews(db: Database, views: View[], mail: MailContext) {
   const emails = deferredEmailsInsert(
+    'messages',
     'record-viewed',
     views.flatMap((v) =>
       v.notify

@@ -3,7 +3,7 @@ import type { SqlConnection } from '../../db/sql-client';
 import { timeOrderedIds } from '../../lib/ids';
 import { hashFirstPassword } from '../../lib/password';
 import { firstPasswords } from '../../lib/secrets';
-import { type BulkEmail, batchedEmailsInsert } from '../../mail/outbox';
+import { type BulkEmail, deferredEmailsInsert } from '../../mail/outbox';
 import type { MailContext } from '../../mail/templates';
 import type { LearnerRow } from '../csv/read-learners';
 import type { Learner } from '../csv/validate-row';
@@ -94,23 +94,43 @@ const INSERT_LEARNERS = `INSERT INTO "Learner" (id, uln, "givenName", "familyNam
        FROM jsonb_to_recordset($1::jsonb) AS l(i uuid, u text, g text, f text, d date, e text, p text)`;
 
 /**
+ * The entries of a `WITH` that write a batch's report part and its welcome emails, with their
+ * parameters numbered from `first`: the last writes of either way of storing a batch.
+ */
+function reportAndWelcome(decided: Decided, context: BatchContext, first: number) {
+  const part = reportPartInsert(context.importId, decided.rows, context.seal, first);
+  const mail =
+    decided.welcome.length > 0
+      ? deferredEmailsInsert(
+          'batch',
+          'learner-welcome',
+          decided.welcome,
+          context.mail,
+          first + part.params.length,
+        )
+      : undefined;
+  return {
+    entries: `part AS (${part.text})${mail ? `, mail AS (${mail.text})` : ''}`,
+    params: [...part.params, ...(mail?.params ?? [])],
+  };
+}
+
+/**
  * The quick way to store a batch whose learners are all new to LAR (as in a first upload): in one
  * statement, the learners and their registrations with the centre (with no conflict handling, which
  * costs the database about half as much as the careful way), the batch's report part and its welcome
  * emails. It runs in a savepoint: a ULN already on LAR (or created by another import meanwhile) fails
- * it, and the batch is then stored the careful way. Returns whether it stored the batch.
+ * it, and it returns nothing, for the batch to be stored the careful way.
  */
-async function createAllNew(
-  conn: SqlConnection,
-  learners: NewLearner[],
-  decided: Decided,
-  context: BatchContext,
-) {
-  const part = reportPartInsert(context.importId, decided.rows, context.seal, 3);
-  const mail =
-    decided.welcome.length > 0
-      ? batchedEmailsInsert('learner-welcome', decided.welcome, context.mail, 3 + part.params.length)
-      : undefined;
+async function storeAllNew(conn: SqlConnection, batch: Batch, context: BatchContext) {
+  const learners = batch.newLearners(batch.valid);
+  const created = new Map(learners.map((l) => [l.learner.uln, l.id]));
+  const decided = decide(
+    batch,
+    { created, existing: new Map(), registered: new Set(created.values()) },
+    context,
+  );
+  const writes = reportAndWelcome(decided, context, 3);
   // In one round trip with the savepoint, the batch's lock waits are bounded.
   await conn.exec(`${lockTimeout(context)}; SAVEPOINT all_new`);
   try {
@@ -118,17 +138,51 @@ async function createAllNew(
       `WITH created AS (${INSERT_LEARNERS} RETURNING id),
             registered AS (INSERT INTO "Registration" ("learnerId", "centreId", "updatedAt")
                            SELECT id, $2::uuid, now() FROM created),
-            part AS (${part.text})
-            ${mail ? `, mail AS (${mail.text})` : ''}
+            ${writes.entries}
        SELECT 1`,
-      [learnersJson(learners), context.centreId, ...part.params, ...(mail?.params ?? [])],
+      [learnersJson(learners), context.centreId, ...writes.params],
     );
-    return true;
+    return decided;
   } catch (error) {
     if ((error as { code?: unknown }).code !== UNIQUE_VIOLATION) throw error;
     await conn.query('ROLLBACK TO SAVEPOINT all_new');
-    return false;
+    return undefined;
   }
+}
+
+/**
+ * The careful way: finds the batch's learners already on LAR, creates the others (another import may
+ * create some meanwhile), registers those created and those found whose details match, then writes
+ * the report part and the welcome emails.
+ */
+async function storeCarefully(conn: SqlConnection, batch: Batch, context: BatchContext) {
+  const { valid } = batch;
+  await conn.exec(lockTimeout(context));
+  const existing = await findLearners(
+    conn,
+    valid.map((v) => v.learner.uln),
+  );
+  const created = await createLearners(
+    conn,
+    batch.newLearners(valid.filter((v) => !existing.has(v.learner.uln))),
+  );
+  // A ULN another import created a moment ago is an existing learner after all.
+  const raced = valid.filter((v) => !existing.has(v.learner.uln) && !created.has(v.learner.uln));
+  for (const [uln, learner] of await findLearners(
+    conn,
+    raced.map((v) => v.learner.uln),
+  ))
+    existing.set(uln, learner);
+  const toRegister = [...created.values()];
+  for (const { learner } of valid) {
+    const found = existing.get(learner.uln);
+    if (found && mismatchedFields(found, learner).length === 0) toRegister.push(found.id);
+  }
+  const registered = await register(conn, toRegister, context);
+  const decided = decide(batch, { created, existing, registered }, context);
+  const writes = reportAndWelcome(decided, context, 1);
+  await conn.query(`WITH ${writes.entries} SELECT 1`, writes.params);
+  return decided;
 }
 
 const UNIQUE_VIOLATION = '23505';
@@ -168,6 +222,17 @@ interface Valid {
   learner: Learner;
 }
 
+/** A batch's rows as read, with each valid row's first password. */
+interface Batch {
+  valid: Valid[];
+  /** The rows rejected as read (their outcome needs no database). */
+  rejected: ImportReportRow[];
+  /** First passwords by ULN. */
+  passwords: Map<string, string>;
+  /** The rows' learners as they would be created: time-ordered ids and hashed passwords. */
+  newLearners(rows: Valid[]): NewLearner[];
+}
+
 /** What the database said of a batch's valid rows: learners created, found, and newly registered. */
 interface Found {
   /** Learner ids by ULN, of the learners this batch created. */
@@ -185,13 +250,7 @@ interface Decided {
 }
 
 /** Each valid row's outcome, given what the database said, beside the rows rejected as read. */
-function decide(
-  valid: Valid[],
-  rejected: ImportReportRow[],
-  found: Found,
-  passwords: Map<string, string>,
-  context: BatchContext,
-): Decided {
+function decide({ valid, rejected, passwords }: Batch, found: Found, context: BatchContext): Decided {
   const counts = emptyCounts();
   const rows = [...rejected];
   const welcome: Decided['welcome'] = [];
@@ -279,54 +338,23 @@ export async function storeBatch(
 
   const drawn = firstPasswords(valid.length);
   const passwords = new Map(valid.map((v, i) => [v.learner.uln, drawn[i] ?? '']));
-  const fresh = (candidates: typeof valid): NewLearner[] => {
+  const newLearners = (rows: Valid[]): NewLearner[] => {
     // Time-ordered ids: each table's primary key grows at its end instead of anywhere in it.
-    const ids = timeOrderedIds(candidates.length);
-    return candidates.map((v, i) => ({
+    const ids = timeOrderedIds(rows.length);
+    return rows.map((v, i) => ({
       id: ids[i] ?? '',
       learner: v.learner,
       passwordHash: hashFirstPassword(passwords.get(v.learner.uln) ?? ''),
     }));
   };
-  const outcomes = (found: Found) => decide(valid, rejected, found, passwords, context);
+  const prepared: Batch = { valid, rejected, passwords, newLearners };
 
-  const allNew = context.expectNew.value && valid.length > 0 ? fresh(valid) : undefined;
-  let decided: Decided | undefined;
-  if (allNew) {
-    const created = new Map(allNew.map((l) => [l.learner.uln, l.id]));
-    decided = outcomes({ created, existing: new Map(), registered: new Set(created.values()) });
-    if (!(await createAllNew(conn, allNew, decided, context))) {
-      // Some learners are on LAR already: the rest of this import is stored the careful way.
-      context.expectNew.value = false;
-      decided = undefined;
-    }
-  }
+  let decided =
+    context.expectNew.value && valid.length > 0 ? await storeAllNew(conn, prepared, context) : undefined;
   if (!decided) {
-    if (!allNew) await conn.exec(lockTimeout(context));
-    const existing = await findLearners(
-      conn,
-      valid.map((v) => v.learner.uln),
-    );
-    const created = await createLearners(conn, fresh(valid.filter((v) => !existing.has(v.learner.uln))));
-    // A ULN another import created a moment ago is an existing learner after all.
-    const raced = valid.filter((v) => !existing.has(v.learner.uln) && !created.has(v.learner.uln));
-    for (const [uln, learner] of await findLearners(
-      conn,
-      raced.map((v) => v.learner.uln),
-    ))
-      existing.set(uln, learner);
-    const toRegister = [...created.values()];
-    for (const { learner } of valid) {
-      const found = existing.get(learner.uln);
-      if (found && mismatchedFields(found, learner).length === 0) toRegister.push(found.id);
-    }
-    decided = outcomes({ created, existing, registered: await register(conn, toRegister, context) });
-    const part = reportPartInsert(context.importId, decided.rows, context.seal);
-    await conn.query(part.text, part.params);
-    if (decided.welcome.length > 0) {
-      const mail = batchedEmailsInsert('learner-welcome', decided.welcome, context.mail);
-      await conn.query(mail.text, mail.params);
-    }
+    // Some learners are on LAR already (or none is valid): the rest of this import goes the careful way.
+    if (valid.length > 0) context.expectNew.value = false;
+    decided = await storeCarefully(conn, prepared, context);
   }
   const { counts } = decided;
   const before = await context.counts;
